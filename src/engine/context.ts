@@ -1,0 +1,143 @@
+/**
+ * Everything a tactic may ask about one document, computed once: tokens,
+ * sentences, phrase hits of every lexicon, money amounts, and the small
+ * context tests (negation, quotation, talk *about* persuasion).
+ */
+import { findAmounts, type MoneyAmount } from '../text/amounts.js';
+import type { CueHit, PhraseMatcher } from '../text/phrases.js';
+import { scan, type Sentence, type Token } from '../text/tokenize.js';
+
+/** How many words before a cue a negator still negates it (VADER uses 3). */
+export const NEGATION_WINDOW = 3;
+
+export class DocContext {
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+  readonly amounts: MoneyAmount[];
+  readonly hits: CueHit[];
+  private readonly byCue = new Map<string, CueHit[]>();
+  private readonly bySentence = new Map<number, CueHit[]>();
+  private quoteRanges: Array<[number, number]> | null = null;
+
+  constructor(
+    readonly text: string,
+    matcher: PhraseMatcher,
+  ) {
+    const { tokens, sentences } = scan(text);
+    this.tokens = tokens;
+    this.sentences = sentences;
+    this.hits = matcher.match(tokens);
+    for (const h of this.hits) {
+      push(this.byCue, h.cue, h);
+      push(this.bySentence, h.sentence, h);
+    }
+    this.amounts = findAmounts(text);
+  }
+
+  /** All hits of a cue, in text order. */
+  cue(cue: string): readonly CueHit[] {
+    return this.byCue.get(cue) ?? [];
+  }
+
+  has(cue: string): boolean {
+    return this.byCue.has(cue);
+  }
+
+  /** Hits of a cue (or, with no cue, of every cue) in one sentence. */
+  inSentence(sentence: number, cue?: string): CueHit[] {
+    const all = this.bySentence.get(sentence) ?? [];
+    return cue === undefined ? all : all.filter((h) => h.cue === cue);
+  }
+
+  /** Hits of a cue in sentences [from, to]. */
+  inSentences(from: number, to: number, cue: string): CueHit[] {
+    const out: CueHit[] = [];
+    for (let s = Math.max(0, from); s <= to && s < this.sentences.length; s++) out.push(...this.inSentence(s, cue));
+    return out;
+  }
+
+  sentenceText(index: number): string {
+    const s = this.sentences[index];
+    return s ? this.text.slice(s.start, s.end) : '';
+  }
+
+  /** Amounts whose start lies in a sentence. */
+  amountsIn(sentence: number): MoneyAmount[] {
+    const s = this.sentences[sentence];
+    if (!s) return [];
+    return this.amounts.filter((a) => a.start >= s.start && a.start < s.end);
+  }
+
+  /** The sentence a text offset falls in (the nearest one before it, between sentences). */
+  sentenceAt(offset: number): number {
+    const ss = this.sentences;
+    let lo = 0;
+    let hi = ss.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ss[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** True when a negator stands within NEGATION_WINDOW words before token `first`, in its sentence. */
+  negated(first: number, window = NEGATION_WINDOW): boolean {
+    const sentence = this.tokens[first]?.sentence;
+    let seen = 0;
+    for (let i = first - 1; i >= 0 && seen < window; i--) {
+      const t = this.tokens[i];
+      if (t.sentence !== sentence) break;
+      if (t.kind !== 'word') {
+        if (t.raw === ',' || t.raw === ';' || t.raw === ':') break;
+        continue;
+      }
+      seen++;
+      if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) return true;
+    }
+    return false;
+  }
+
+  /** Words of a sentence (tokens of kind word), for rules that walk them. */
+  words(sentence: number): Token[] {
+    const s = this.sentences[sentence];
+    if (!s) return [];
+    return this.tokens.slice(s.firstToken, s.endToken).filter((t) => t.kind === 'word');
+  }
+
+  /**
+   * True when [start, end) is reported speech rather than the sender talking
+   * to the reader: inside quotation marks, or on a mail-quoted "> " line.
+   */
+  quoted(start: number, end: number): boolean {
+    this.quoteRanges ??= findQuoteRanges(this.text);
+    return this.quoteRanges.some(([a, b]) => a <= start && end <= b);
+  }
+
+  /** The document talks about persuasion (an article, a study, a warning). */
+  get aboutPersuasion(): boolean {
+    const sentences = new Set(this.cue('shared.about-persuasion').map((h) => h.sentence));
+    return sentences.size >= 2;
+  }
+}
+
+const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'without', 'nor', 'cannot', 'hardly']);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Spans inside “…” or "…" (within one paragraph, up to 400 chars) and "> " quoted lines. */
+function findQuoteRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const quote = /“[^”\n]{1,400}”|"[^"\n]{1,400}"/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+    // Short quoted words ("FREE") are emphasis, not reported speech.
+    if (m[0].split(/\s+/).length >= 4) ranges.push([m.index, m.index + m[0].length]);
+  }
+  const quotedLine = /^[ \t]*>[^\n]*/gm;
+  for (let m = quotedLine.exec(text); m; m = quotedLine.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}

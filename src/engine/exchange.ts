@@ -1,0 +1,97 @@
+/**
+ * The exchange: money amounts the text gives the reader ("a free $10 gift
+ * card", "a $25 value") against amounts it asks for ("donate $50", "just
+ * $5"), and how many times bigger the ask is.
+ */
+import type { Amount, Exchange, PartName, TextPart } from '../types.js';
+import type { DocContext } from './context.js';
+import type { MoneyAmount } from '../text/amounts.js';
+
+/** How many words before an amount its framing may stand. */
+const FRAME_WINDOW = 6;
+
+const GIVEN_WORDS = new Set(['free', 'gift', 'complimentary', 'worth', 'value', 'valued', 'bonus', 'receive', 'get', 'yours', 'save', 'saving', 'savings', 'off', 'card', 'voucher', 'credit', 'coupon']);
+const ASKED_WORDS = new Set(['donate', 'donation', 'give', 'giving', 'contribute', 'contribution', 'chip', 'pledge', 'pay', 'just', 'only', 'cost', 'costs', 'price', 'for', 'spend', 'order', 'purchase', 'buy', 'fee', 'month', 'monthly', 'per', 'even', 'least', 'send', 'make', 'match']);
+const GIVEN_AFTER = new Set(['card', 'voucher', 'credit', 'value', 'bonus', 'free', 'off', 'certificate']);
+const ASKED_AFTER = new Set(['donation', 'contribution', 'gift', 'pledge', 'today', 'a', 'per', 'monthly']);
+
+export function findExchange(
+  doc: DocContext,
+  locate: (offset: number) => { part: TextPart; line: number; column: number },
+  mail: boolean,
+): Exchange | null {
+  const given: Amount[] = [];
+  const asked: Amount[] = [];
+  for (const amount of doc.amounts) {
+    const side = classify(doc, amount);
+    if (!side) continue;
+    const where = locate(amount.start);
+    const entry: Amount = { text: amount.text, value: amount.value, currency: amount.currency, line: where.line, column: where.column };
+    if (mail) entry.part = where.part.name as PartName;
+    (side === 'given' ? given : asked).push(entry);
+  }
+  if (given.length === 0 && asked.length === 0) return null;
+  return { given, asked, ratio: ratio(given, asked) };
+}
+
+/** The largest amount asked divided by the largest amount given, in one currency. */
+export function ratio(given: Amount[], asked: Amount[]): number | null {
+  let best: number | null = null;
+  for (const currency of new Set(given.map((a) => a.currency))) {
+    const g = Math.max(...given.filter((a) => a.currency === currency).map((a) => a.value));
+    const askedHere = asked.filter((a) => a.currency === currency);
+    if (askedHere.length === 0 || g <= 0) continue;
+    const a = Math.max(...askedHere.map((x) => x.value));
+    const r = Math.round((a / g) * 100) / 100;
+    if (best === null || r > best) best = r;
+  }
+  return best;
+}
+
+/**
+ * Reads the words just before an amount (nearest first) and just after it:
+ * "free $10 gift card" is given, "donate $50" and "just $5" are asked.
+ */
+export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked' | null {
+  const tokens = doc.tokens;
+  let i = lowerBound(tokens, amount.start) - 1;
+  const sentence = tokens[i + 1]?.sentence;
+  for (let seen = 0; i >= 0 && seen < FRAME_WINDOW; i--) {
+    const t = tokens[i];
+    if (t.sentence !== sentence) break;
+    if (t.kind !== 'word') continue;
+    seen++;
+    // "a gift of $25" is asked; "a $25 gift card" (gift after) is given.
+    if (t.norm === 'gift' && tokens[i + 1]?.norm === 'of') return 'asked';
+    if (GIVEN_WORDS.has(t.norm)) return 'given';
+    if (ASKED_WORDS.has(t.norm)) return 'asked';
+  }
+  let j = lowerBound(tokens, amount.end);
+  for (let seen = 0; j < tokens.length && seen < 3; j++) {
+    const t = tokens[j];
+    if (t.sentence !== sentence) break;
+    if (t.kind !== 'word') continue;
+    seen++;
+    // "$25 gift card" is given; a bare "$25 gift" in an appeal is the donation.
+    if (t.norm === 'gift') return GIVEN_AFTER.has(nextWord(tokens, j)) ? 'given' : 'asked';
+    if (GIVEN_AFTER.has(t.norm)) return 'given';
+    if (ASKED_AFTER.has(t.norm)) return 'asked';
+  }
+  return null;
+}
+
+function nextWord(tokens: DocContext['tokens'], i: number): string {
+  for (let k = i + 1; k < tokens.length && k < i + 4; k++) if (tokens[k].kind === 'word') return tokens[k].norm;
+  return '';
+}
+
+function lowerBound(tokens: DocContext['tokens'], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

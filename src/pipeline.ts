@@ -1,0 +1,148 @@
+/**
+ * From what the user named (paths, directories, stdin) to one FileReport per
+ * input — or per message of a mailbox — in order. Errors become reports with
+ * an `error`, never exceptions, so one bad input never hides the others.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
+import { analyzeDecoded, type AnalyzeOptions } from './engine/analyze.js';
+import type { DecodedInput, FileReport, InputFormat } from './types.js';
+
+export const STDIN_PATH = '<stdin>';
+
+export interface RunOptions extends AnalyzeOptions {
+  /** Force a format instead of detecting it. */
+  inputFormat?: InputFormat;
+  /** Where stdin comes from (tests pass a buffer). */
+  stdin?: () => Promise<Buffer>;
+}
+
+/** A unit of input: a named file, or stdin. */
+export interface Input {
+  path: string;
+  /** Named by the user (errors about it matter) rather than found by a directory walk. */
+  explicit: boolean;
+  read(): Promise<Buffer>;
+}
+
+/** Expands paths: "-" is stdin, directories are walked for text-like files. */
+export async function* expandInputs(paths: readonly string[], options: RunOptions): AsyncGenerator<Input | FileReport> {
+  const readStdin = options.stdin ?? (() => readStream(process.stdin));
+  if (paths.length === 0) paths = ['-'];
+  for (const path of paths) {
+    if (path === '-') {
+      yield { path: STDIN_PATH, explicit: true, read: readStdin };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      yield errorReport(path, describeFsError(err));
+      continue;
+    }
+    if (info.isDirectory()) {
+      for await (const file of walk(path)) yield { path: file, explicit: false, read: () => readFile(file) };
+    } else {
+      yield { path, explicit: true, read: () => readFile(path) };
+    }
+  }
+}
+
+export async function* analyzeInputs(paths: readonly string[], options: RunOptions = {}): AsyncGenerator<FileReport> {
+  for await (const input of expandInputs(paths, options)) {
+    if ('findings' in input) yield input;
+    else yield* analyzeInput(input, options);
+  }
+}
+
+export async function* analyzeInput(input: Input, options: RunOptions): AsyncGenerator<FileReport> {
+  let bytes: Buffer;
+  try {
+    bytes = await input.read();
+  } catch (err) {
+    yield errorReport(input.path, describeFsError(err));
+    return;
+  }
+  if (looksBinary(bytes)) {
+    if (input.explicit) yield errorReport(input.path, 'binary file, skipped');
+    return;
+  }
+  const format = options.inputFormat ?? detectFormat(input.path === STDIN_PATH ? null : input.path, bytes);
+  if (format === 'mbox') {
+    const { analyzeMailbox } = await import('./decode/mbox.js');
+    yield* analyzeMailbox(input.path, bytes, options);
+    return;
+  }
+  yield await analyzeBytes(input.path, format, bytes, options);
+}
+
+/** Decodes and analyses one input of a known single-document format. */
+export async function analyzeBytes(
+  path: string,
+  format: Exclude<InputFormat, 'mbox'>,
+  bytes: Uint8Array,
+  options: AnalyzeOptions,
+): Promise<FileReport> {
+  let decoded: DecodedInput;
+  try {
+    decoded = await (await decoderFor(format))(bytes);
+  } catch (err) {
+    return { ...errorReport(path, `cannot decode as ${format}: ${(err as Error).message}`), format };
+  }
+  return reportFor(path, decoded, options);
+}
+
+export function reportFor(path: string, decoded: DecodedInput, options: AnalyzeOptions): FileReport {
+  const { findings, exchange } = analyzeDecoded(decoded, options);
+  const report: FileReport = { path, format: decoded.format, findings, exchange, error: null };
+  if (decoded.meta) report.meta = decoded.meta;
+  return report;
+}
+
+export function errorReport(path: string, message: string): FileReport {
+  return { path, format: null, findings: [], exchange: null, error: { message } };
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return (err as Error).message ?? String(err);
+  }
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Text-like files under a directory, depth first, in name order. */
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
+    } else if (entry.isFile() && TEXT_EXTENSIONS.has(extOf(entry.name))) {
+      yield path;
+    }
+  }
+}
+
+function extOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}

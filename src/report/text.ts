@@ -1,0 +1,119 @@
+/**
+ * Human output: per file, each finding with its position, tactic id and name,
+ * confidence, the source line with the words marked, and why it fired; then
+ * the advice for each tactic found and the exchange; a summary at the end.
+ */
+import { excerptOf } from '../engine/excerpt.js';
+import { tacticById } from '../tactics/index.js';
+import type { Amount, Exchange, FileReport, Finding } from '../types.js';
+import { escapeForTerminal, oneLine } from './safe.js';
+import { summarize } from './summary.js';
+
+/** The few styles the text report uses; identity functions when colour is off. */
+export interface Style {
+  path(s: string): string;
+  tactic(s: string): string;
+  mark(s: string): string;
+  dim(s: string): string;
+  error(s: string): string;
+  ok(s: string): string;
+}
+
+const id = (s: string) => s;
+export const PLAIN: Style = { path: id, tactic: id, mark: id, dim: id, error: id, ok: id };
+
+export async function colorStyle(): Promise<Style> {
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return {
+    path: (s) => c.bold.underline(s),
+    tactic: (s) => c.yellow.bold(s),
+    mark: (s) => c.inverse.bold(s),
+    dim: c.dim,
+    error: c.red.bold,
+    ok: c.green,
+  };
+}
+
+export function formatFile(file: FileReport, style: Style): string {
+  const out: string[] = [style.path(oneLine(file.path))];
+  if (file.meta) {
+    for (const [label, value] of [['From', file.meta.from], ['Subject', file.meta.subject], ['Date', file.meta.date]] as const) {
+      if (value) out.push(style.dim(`  ${label}: ${oneLine(value)}`));
+    }
+  }
+  if (file.error) {
+    out.push(`  ${style.error('error')}  ${oneLine(file.error.message)}`);
+    return out.join('\n') + '\n';
+  }
+  if (file.findings.length === 0) {
+    out.push(`  ${style.ok('no reciprocity tactics found')}`);
+    return out.join('\n') + '\n';
+  }
+  for (const f of file.findings) out.push(...formatFinding(f, style));
+  out.push('', ...formatAdvice(file.findings, style));
+  if (file.exchange) out.push(...formatExchange(file.exchange, style));
+  return out.join('\n') + '\n';
+}
+
+function formatFinding(f: Finding, style: Style): string[] {
+  const name = tacticById(f.tactic)?.meta.name ?? f.tactic;
+  const where = `${f.part ? `${f.part} ` : ''}${f.line}:${f.column}`;
+  const flags = f.hidden ? style.dim(' (hidden text)') : '';
+  const lines = [
+    `  ${where.padEnd(8)} ${style.tactic(f.tactic)} ${style.dim(`(${name})`)}  ${Math.round(f.confidence * 100)}%${flags}`,
+  ];
+  const excerpt = excerptOf(f);
+  if (excerpt) {
+    const before = oneLine(excerpt.line.slice(0, excerpt.start));
+    const words = oneLine(excerpt.line.slice(excerpt.start, excerpt.end));
+    const after = oneLine(excerpt.line.slice(excerpt.end));
+    lines.push(`    ${style.dim('│')} ${before}${style.mark(words)}${after}`.trimEnd());
+    if (style === PLAIN) lines.push(`    ${style.dim('│')} ${' '.repeat(before.length)}${'^'.repeat(Math.max(1, words.length))}`);
+  }
+  lines.push(`    ${style.dim('why:')} ${oneLine(f.message)}`);
+  return lines;
+}
+
+function formatAdvice(findings: readonly Finding[], style: Style): string[] {
+  const lines: string[] = [];
+  for (const tacticId of new Set(findings.map((f) => f.tactic))) {
+    const t = tacticById(tacticId);
+    if (!t) continue;
+    lines.push(`  ${style.tactic(t.meta.name)}: ${escapeForTerminal(t.meta.summary)}`);
+    lines.push(`    ${style.dim('wait:')}     ${t.meta.advice.wait}`);
+    lines.push(`    ${style.dim('evaluate:')} ${t.meta.advice.evaluate}`);
+  }
+  return lines;
+}
+
+export function formatExchange(exchange: Exchange, style: Style): string[] {
+  const list = (amounts: Amount[]) =>
+    amounts.length === 0 ? 'nothing stated' : amounts.map((a) => `${oneLine(a.text)} (${a.part ? `${a.part} ` : ''}${a.line}:${a.column})`).join(', ');
+  const lines = [`  ${style.tactic('Exchange')}: given ${list(exchange.given)}; asked ${list(exchange.asked)}`];
+  if (exchange.ratio !== null) {
+    lines.push(`    the largest ask is ${formatRatio(exchange.ratio)} the largest gift`);
+  }
+  return lines;
+}
+
+function formatRatio(ratio: number): string {
+  if (ratio >= 1) return `${ratio % 1 === 0 ? ratio : ratio.toFixed(1)}× the value of`;
+  return `${Math.round(ratio * 100)}% of`;
+}
+
+export function formatSummary(files: readonly FileReport[], style: Style): string {
+  const s = summarize(files);
+  const errors = files.filter((f) => f.error).length;
+  const flagged = files.filter((f) => f.findings.length > 0).length;
+  const tactics = Object.entries(s.byTactic)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+  const fileWord = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (s.findings > 0) parts.push(`${s.findings} finding${s.findings === 1 ? '' : 's'} in ${flagged} of ${fileWord(s.files)} (${tactics})`);
+  else parts.push(`no findings in ${fileWord(s.files)}`);
+  if (errors > 0) parts.push(style.error(`${errors} input error${errors === 1 ? '' : 's'}`));
+  return (s.findings > 0 || errors > 0 ? style.error('✖ ') : style.ok('✔ ')) + parts.join('; ') + '\n';
+}

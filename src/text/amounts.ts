@@ -1,0 +1,90 @@
+/**
+ * Money amounts in their common written forms: "$5", "$5.00", "$1,000",
+ * "5 dollars", "€10", "10 €", "£3", "USD 20", "50 cents", "a penny",
+ * "a dollar", "five bucks", "a few dollars", "$2k".
+ * Every pattern is anchored on a currency sign or word, so the scan is linear.
+ */
+
+export interface MoneyAmount {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  currency: string;
+  /** "a few dollars": the value is an estimate. */
+  approximate: boolean;
+}
+
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CODES: Record<string, string> = { usd: 'USD', eur: 'EUR', gbp: 'GBP' };
+const UNIT_WORDS: Record<string, [string, number]> = {
+  dollar: ['USD', 1], dollars: ['USD', 1], buck: ['USD', 1], bucks: ['USD', 1],
+  euro: ['EUR', 1], euros: ['EUR', 1], pound: ['GBP', 1], pounds: ['GBP', 1],
+  cent: ['USD', 0.01], cents: ['USD', 0.01], penny: ['USD', 0.01], pennies: ['USD', 0.01],
+  quid: ['GBP', 1],
+};
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8,
+  nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, 'twenty-five': 25,
+  thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100, 'one hundred': 100,
+  'a few': 3, 'a couple of': 2, 'a couple': 2, 'a thousand': 1000,
+};
+const SCALE: Record<string, number> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, million: 1e6, thousand: 1e3, billion: 1e9 };
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?`;
+const SCALE_SUFFIX = String.raw`(?:\s?(?:million|thousand|billion)\b|[kKmM]\b)?`;
+const WORD_NUMBERS = Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ /g, '\\s+'))
+  .join('|');
+const UNITS = Object.keys(UNIT_WORDS).sort((a, b) => b.length - a.length).join('|');
+
+const AMOUNT_RE = new RegExp(
+  [
+    // $5, $ 5.00, €1,000, £3k
+    String.raw`(?<sym>[$€£¥])\s?(?<symNum>${NUM})(?<symScale>${SCALE_SUFFIX})`,
+    // 10€, 10 £
+    String.raw`(?<postNum>${NUM})\s?(?<postSym>[€£])`,
+    // USD 20, 20 USD
+    String.raw`\b(?<code>USD|EUR|GBP)\s?(?<codeNum>${NUM})\b`,
+    String.raw`\b(?<codeNum2>${NUM})\s?(?<code2>USD|EUR|GBP)\b`,
+    // 5 dollars, 50 cents, 2 million dollars
+    String.raw`\b(?<unitNum>${NUM})(?<unitScale>\s(?:million|thousand|billion))?\s(?<unit>${UNITS})\b`,
+    // five bucks, a penny, a few dollars
+    String.raw`\b(?<wordNum>${WORD_NUMBERS})\s(?<wordUnit>${UNITS})\b`,
+  ].join('|'),
+  'giu',
+);
+
+export function findAmounts(text: string): MoneyAmount[] {
+  const out: MoneyAmount[] = [];
+  AMOUNT_RE.lastIndex = 0;
+  for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
+    const parsed = parse(m.groups ?? {});
+    if (!parsed) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...parsed });
+  }
+  return out;
+}
+
+function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start' | 'end' | 'text'> | null {
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+  const scale = (s?: string) => (s ? SCALE[s.trim()] ?? SCALE[s.trim().toLowerCase()] ?? 1 : 1);
+  if (g.sym) return { value: num(g.symNum!) * scale(g.symScale), currency: SYMBOLS[g.sym], approximate: false };
+  if (g.postSym) return { value: num(g.postNum!), currency: SYMBOLS[g.postSym], approximate: false };
+  if (g.code) return { value: num(g.codeNum!), currency: CODES[g.code.toLowerCase()], approximate: false };
+  if (g.code2) return { value: num(g.codeNum2!), currency: CODES[g.code2.toLowerCase()], approximate: false };
+  if (g.unit) {
+    const [currency, unitValue] = UNIT_WORDS[g.unit.toLowerCase()];
+    return { value: num(g.unitNum!) * scale(g.unitScale) * unitValue, currency, approximate: false };
+  }
+  if (g.wordUnit) {
+    const [currency, unitValue] = UNIT_WORDS[g.wordUnit.toLowerCase()];
+    const words = g.wordNum!.toLowerCase().replace(/\s+/g, ' ');
+    const n = NUMBER_WORDS[words];
+    // "a pound" of coffee and "a buck" are too often not money; "a penny" is.
+    if ((words === 'a' || words === 'an') && !['penny', 'dollar', 'cent', 'euro'].includes(g.wordUnit.toLowerCase())) return null;
+    return { value: n * unitValue, currency, approximate: words.startsWith('a few') || words.startsWith('a couple') };
+  }
+  return null;
+}

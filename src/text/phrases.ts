@@ -1,0 +1,125 @@
+/**
+ * Phrase lexicons matched over word tokens by hashing stem keys: cost does not
+ * grow with lexicon size (a giant alternation RegExp falls off a cliff past
+ * ~700 phrases, see research/architecture-anchors.md A5).
+ *
+ * Phrase syntax (lexicon data files):
+ *   - words separated by spaces; hyphens count as spaces ("toll-free");
+ *   - each word matches any word with the same stem ("gift" ~ "gifts");
+ *   - "*" matches any one word;
+ *   - "=word" matches that exact word only, no stemming ("=free" ≠ "freed").
+ * Matches never cross a sentence; punctuation between words is skipped.
+ */
+import { stemKey } from './stem.js';
+import type { Token } from './tokenize.js';
+
+export type Lexicon = Readonly<Record<string, readonly string[]>>;
+
+export interface CueHit {
+  cue: string;
+  /** Text offsets of the matched words. */
+  start: number;
+  end: number;
+  /** Token indices of the first and last matched word. */
+  first: number;
+  last: number;
+  sentence: number;
+}
+
+interface WordPattern {
+  key: string | null; // null: wildcard
+  exact: string | null;
+}
+
+interface CompiledPhrase {
+  cue: string;
+  words: WordPattern[];
+}
+
+const WILDCARD = '\u0000*';
+
+export class PhraseMatcher {
+  private readonly byFirst = new Map<string, CompiledPhrase[]>();
+
+  constructor(lexicons: Readonly<Record<string, Lexicon>>) {
+    for (const [namespace, lexicon] of Object.entries(lexicons)) {
+      for (const [cueName, phrases] of Object.entries(lexicon)) {
+        const cue = namespace ? `${namespace}.${cueName}` : cueName;
+        for (const phrase of phrases) this.add(cue, phrase);
+      }
+    }
+  }
+
+  private add(cue: string, phrase: string): void {
+    const words = compilePhrase(phrase);
+    if (words.length === 0) return;
+    const first = words[0].key ?? WILDCARD;
+    let list = this.byFirst.get(first);
+    if (!list) this.byFirst.set(first, (list = []));
+    list.push({ cue, words });
+  }
+
+  /** Every match of every cue; per cue and start word, only the longest. */
+  match(tokens: readonly Token[]): CueHit[] {
+    const words: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const k = tokens[i].kind;
+      if (k === 'word' || k === 'number') words.push(i);
+    }
+    const hits: CueHit[] = [];
+    const wild = this.byFirst.get(WILDCARD) ?? [];
+    for (let w = 0; w < words.length; w++) {
+      const head = tokens[words[w]];
+      const candidates = this.byFirst.get(head.key);
+      if (!candidates && wild.length === 0) continue;
+      const best = new Map<string, number>(); // cue → end word index
+      for (const list of [candidates ?? [], wild]) {
+        for (const phrase of list) {
+          const endWord = matchAt(phrase.words, tokens, words, w);
+          if (endWord < 0) continue;
+          const prev = best.get(phrase.cue);
+          if (prev === undefined || endWord > prev) best.set(phrase.cue, endWord);
+        }
+      }
+      for (const [cue, endWord] of best) {
+        const first = words[w];
+        const last = words[endWord];
+        hits.push({
+          cue,
+          start: tokens[first].start,
+          end: tokens[last].end,
+          first,
+          last,
+          sentence: head.sentence,
+        });
+      }
+    }
+    return hits;
+  }
+}
+
+export function compilePhrase(phrase: string): WordPattern[] {
+  return phrase
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => {
+      if (w === '*') return { key: null, exact: null };
+      if (w.startsWith('=')) return { key: stemKey(w.slice(1)), exact: w.slice(1) };
+      return { key: stemKey(w), exact: null };
+    });
+}
+
+function matchAt(pattern: WordPattern[], tokens: readonly Token[], words: number[], w: number): number {
+  if (w + pattern.length > words.length) return -1;
+  const sentence = tokens[words[w]].sentence;
+  for (let j = 0; j < pattern.length; j++) {
+    const t = tokens[words[w + j]];
+    if (t.sentence !== sentence) return -1;
+    const p = pattern[j];
+    if (p.key === null) continue;
+    if (p.exact !== null ? t.norm.replace(/'/g, '') !== p.exact.replace(/'/g, '') : t.key !== p.key) return -1;
+  }
+  return w + pattern.length - 1;
+}
