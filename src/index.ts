@@ -1,7 +1,8 @@
 /**
- * The library API: `analyze(text, { format })` gives the same findings as the
+ * The library API: `analyze(text, { format })` gives the same reports as the
  * CLI for the same input.
  */
-export { analyzeDecoded, DEFAULT_MIN_CONFIDENCE, type AnalyzeOptions, type Analysis } from './engine/analyze.js';
+export { analyze, type AnalyzeTextOptions } from './analyze.js';
+export { DEFAULT_MIN_CONFIDENCE, type AnalyzeOptions } from './engine/analyze.js';
 export { TACTICS, tacticById } from './tactics/index.js';
 export * from './types.js';

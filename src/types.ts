@@ -91,6 +91,8 @@ export interface Tactic {
   meta: TacticMeta;
   /** Phrase lists (data), matched as cues named `<tactic id>.<key>`. */
   lexicon: Lexicon;
+  /** Rule weights (data, tuned): confidence = logistic(bias + sum of fired rules' weights). */
+  weights: { bias: number; rules: Record<string, number> };
   /** Finds candidates in a document; must run in time linear in its size. */
   detect(doc: import('./engine/context.js').DocContext): Candidate[];
 }

@@ -42,7 +42,7 @@ export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}
   for (const tactic of enabled) {
     for (const c of mergeCandidates(tactic.detect(doc), doc)) {
       const rules = [...c.rules, ...contextRules(doc, c)];
-      const score = confidence(tactic.meta.id, rules);
+      const score = confidence(rules, tactic.weights);
       if (score < minConfidence) continue;
       findings.push(toFinding(tactic, c, rules, score, layout, isMail(input)));
     }

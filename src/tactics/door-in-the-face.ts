@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './door-in-the-face.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 
 /** door-in-the-face — A big ask, then a retreat to a smaller one that feels like a concession to be repaid. */
 export const doorInTheFace: Tactic = {
@@ -15,6 +15,7 @@ export const doorInTheFace: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect() {
     return [];
   },

@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './foot-in-the-door.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 
 /** foot-in-the-door — A small, easy yes first, then a bigger ask that leans on it. */
 export const footInTheDoor: Tactic = {
@@ -15,6 +15,7 @@ export const footInTheDoor: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect() {
     return [];
   },

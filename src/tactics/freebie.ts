@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './freebie.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 import { candidate, liveHits } from './rules.js';
 
 /** freebie — a gift given first, in a text that also asks something (TACTICS.md). */
@@ -16,6 +16,7 @@ export const freebie: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect(doc) {
     // No ask anywhere: a gift alone is generosity, not a tactic.
     if (!doc.has('shared.ask')) return [];

@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 
 /** lead-magnet — Free content (a guide, a webinar, a checklist) in exchange for your e-mail or phone number. */
 export const leadMagnet: Tactic = {
@@ -15,6 +15,7 @@ export const leadMagnet: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect() {
     return [];
   },

@@ -6,3 +6,12 @@ export function stripLexicon(data: Record<string, unknown>): Lexicon {
   for (const [k, v] of Object.entries(data)) if (!k.startsWith('$') && Array.isArray(v)) out[k] = v as string[];
   return out;
 }
+
+/** The "$weights" of a tactic data file. */
+export function weightsOf(data: { $weights?: { bias: number; rules: Record<string, number> } }): {
+  bias: number;
+  rules: Record<string, number>;
+} {
+  if (!data.$weights) throw new Error('tactic data file has no "$weights"');
+  return data.$weights;
+}

@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './obligation.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 
 /** obligation — The text invokes a favour already done for you to justify its ask: "after all we have done". */
 export const obligation: Tactic = {
@@ -15,6 +15,7 @@ export const obligation: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect() {
     return [];
   },

@@ -1,6 +1,6 @@
 import type { Tactic } from '../types.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
-import { stripLexicon } from './lexicon.js';
+import { stripLexicon, weightsOf } from './lexicon.js';
 
 /** thats-not-all — Extra value is piled on before you answer, so saying yes feels like returning a concession. */
 export const thatsNotAll: Tactic = {
@@ -15,6 +15,7 @@ export const thatsNotAll: Tactic = {
     },
   },
   lexicon: stripLexicon(lexicon),
+  weights: weightsOf(lexicon),
   detect() {
     return [];
   },
