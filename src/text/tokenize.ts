@@ -148,6 +148,7 @@ function endsSentence(text: string, tokens: Token[]): boolean {
     if (word.length === 1 && prev.kind === 'word') {
       const before = tokens[tokens.length - 3];
       if (before && before.raw === '.' && before.end === prev.start) return false;
+      if (/^\p{L}/u.test(text.charAt(t.end))) return false;
       if (/^\p{Lu}$/u.test(prev.raw) && /^\s\p{Lu}/u.test(text.slice(t.end, t.end + 2))) return false;
     }
   }

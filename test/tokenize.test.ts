@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from '../src/text/tokenize.js';
+
+const words = (text: string) => scan(text).tokens.filter((t) => t.kind === 'word').map((t) => t.raw);
+const sentences = (text: string) => scan(text).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('scan: tokens', () => {
+  it('keeps offsets that slice back to the raw token', () => {
+    const text = 'Don’t miss our FREE gift — café & crème!';
+    for (const t of scan(text).tokens) expect(text.slice(t.start, t.end)).toBe(t.raw);
+    expect(words(text)).toEqual(['Don’t', 'miss', 'our', 'FREE', 'gift', 'café', 'crème']);
+  });
+
+  it('folds case and typographic apostrophes into norm, and stems into key', () => {
+    const [dont, , , free, gifts] = scan('Don’t miss our FREE gifts').tokens;
+    expect(dont.norm).toBe("don't");
+    expect(dont.key).toBe('dont');
+    expect(free.norm).toBe('free');
+    expect(free.shouting).toBe(true);
+    expect(gifts.key).toBe('gift');
+  });
+
+  it('marks words joined by a hyphen', () => {
+    const t = scan('sugar-free and free - gift').tokens;
+    expect(t.find((x) => x.start === 6)?.hyphenated).toBe(true);
+    expect(t.filter((x) => x.norm === 'free')[1].hyphenated).toBe(false);
+  });
+
+  it('separates numbers and currency signs', () => {
+    const kinds = scan('Give $25.50 today').tokens.map((t) => `${t.kind}:${t.raw}`);
+    expect(kinds).toEqual(['word:Give', 'currency:$', 'number:25.50', 'word:today']);
+  });
+});
+
+describe('scan: sentences', () => {
+  it('splits on terminal punctuation followed by a new sentence', () => {
+    expect(sentences('We sent a gift. Will you donate? Thanks!')).toEqual(['We sent a gift.', 'Will you donate?', 'Thanks!']);
+  });
+
+  it('does not split after abbreviations, initials or decimals', () => {
+    expect(sentences('Mr. Smith gave $2.50 to the U.S. office. Then he left.')).toEqual([
+      'Mr. Smith gave $2.50 to the U.S. office.',
+      'Then he left.',
+    ]);
+  });
+
+  it('keeps closing quotes and runs of punctuation with their sentence', () => {
+    expect(sentences('He said "free!!!" Then left.')).toEqual(['He said "free!!!"', 'Then left.']);
+  });
+
+  it('splits at blank lines and counts paragraphs', () => {
+    const s = scan('Dear Friend\n\nWe sent a gift\n\nPlease give');
+    expect(s.sentences.map((x) => x.paragraph)).toEqual([0, 1, 2]);
+  });
+
+  it('treats list items and unpunctuated heading lines as their own sentences', () => {
+    expect(sentences('Your free guide\nDownload it now\n- a checklist\n- a template')).toEqual([
+      'Your free guide',
+      'Download it now',
+      '- a checklist',
+      '- a template',
+    ]);
+  });
+
+  it('joins a sentence wrapped onto the next line in lower case', () => {
+    expect(sentences('We have enclosed a small\ngift for you.')).toEqual(['We have enclosed a small\ngift for you.']);
+  });
+
+  it('assigns every token to the sentence that contains it', () => {
+    const { tokens, sentences: ss } = scan('One two. Three four.');
+    for (const t of tokens) {
+      const s = ss[t.sentence];
+      expect(t.start >= s.start && t.end <= s.end).toBe(true);
+    }
+  });
+});
