@@ -29,9 +29,18 @@ const NUMBER_WORDS: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100, 'one hundred': 100,
   'a few': 3, 'a couple of': 2, 'a couple': 2, 'a thousand': 1000,
 };
+/** "two hundred dollars", "five thousand euros": a number word times a scale word. */
+const WORD_SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
+/** Words just before "N pounds" that make it a weight, not money ("lose 10 pounds"). */
+const WEIGHT_WORDS = new Set([
+  'lose', 'lost', 'losing', 'loses', 'shed', 'shedding', 'gain', 'gained', 'gaining', 'weigh', 'weighs',
+  'weighed', 'weighing', 'drop', 'dropped', 'dropping', 'extra', 'carry', 'carrying', 'lift', 'lifting',
+]);
 const SCALE: Record<string, number> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, million: 1e6, thousand: 1e3, billion: 1e9 };
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?`;
+// "1,000.50", "1000", "5.5", ".50". A number never starts inside another number
+// (the lookbehind), which also keeps the scan linear over long digit runs.
+const NUM = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|\.\d{1,2})(?![\d])`;
 const SCALE_SUFFIX = String.raw`(?:\s?(?:million|thousand|billion)\b|[kKmM]\b)?`;
 const WORD_NUMBERS = Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
@@ -51,7 +60,7 @@ const AMOUNT_RE = new RegExp(
     // 5 dollars, 50 cents, 2 million dollars
     String.raw`\b(?<unitNum>${NUM})(?<unitScale>\s(?:million|thousand|billion))?\s(?<unit>${UNITS})\b`,
     // five bucks, a penny, a few dollars
-    String.raw`\b(?<wordNum>${WORD_NUMBERS})\s(?<wordUnit>${UNITS})\b`,
+    String.raw`\b(?<wordNum>${WORD_NUMBERS})(?<wordScale>\s(?:hundred|thousand))?\s(?<wordUnit>${UNITS})\b`,
   ].join('|'),
   'giu',
 );
@@ -61,7 +70,7 @@ export function findAmounts(text: string): MoneyAmount[] {
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const parsed = parse(m.groups ?? {});
-    if (!parsed) continue;
+    if (!parsed || isWeight(text, m)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...parsed });
   }
   return out;
@@ -81,10 +90,24 @@ function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start'
   if (g.wordUnit) {
     const [currency, unitValue] = UNIT_WORDS[g.wordUnit.toLowerCase()];
     const words = g.wordNum!.toLowerCase().replace(/\s+/g, ' ');
-    const n = NUMBER_WORDS[words];
+    const n = NUMBER_WORDS[words] * (g.wordScale ? WORD_SCALES[g.wordScale.trim().toLowerCase()] : 1);
     // "a pound" of coffee and "a buck" are too often not money; "a penny" is.
     if ((words === 'a' || words === 'an') && !['penny', 'dollar', 'cent', 'euro'].includes(g.wordUnit.toLowerCase())) return null;
     return { value: n * unitValue, currency, approximate: words.startsWith('a few') || words.startsWith('a couple') };
   }
   return null;
+}
+
+/**
+ * "pound(s)" is money or weight. Decision (see test/amounts.test.ts): it is
+ * money unless the text reads as weight: "10 pounds of rice", "lose 5 pounds".
+ * "£" and "GBP" are always money.
+ */
+function isWeight(text: string, m: RegExpExecArray): boolean {
+  const unit = (m.groups?.unit ?? m.groups?.wordUnit ?? '').toLowerCase();
+  if (unit !== 'pound' && unit !== 'pounds') return false;
+  const end = m.index + m[0].length;
+  if (/^\s+of\b/i.test(text.slice(end, end + 4))) return true;
+  const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+  return before !== null && WEIGHT_WORDS.has(before[1].toLowerCase());
 }
