@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
 import { analyzeDecoded, type AnalyzeOptions } from './engine/analyze.js';
-import type { DecodedInput, FileReport, InputFormat } from './types.js';
+import type { DecodedInput, FileReport, InputFormat, TextPart } from './types.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -16,6 +16,8 @@ export interface RunOptions extends AnalyzeOptions {
   inputFormat?: InputFormat;
   /** Where stdin comes from (tests pass a buffer). */
   stdin?: () => Promise<Buffer>;
+  /** Inputs to leave out (config "ignore"), by path as named or found. */
+  skip?: (path: string) => boolean;
 }
 
 /** A unit of input: a named file, or stdin. */
@@ -53,7 +55,7 @@ export async function* expandInputs(paths: readonly string[], options: RunOption
 export async function* analyzeInputs(paths: readonly string[], options: RunOptions = {}): AsyncGenerator<FileReport> {
   for await (const input of expandInputs(paths, options)) {
     if ('findings' in input) yield input;
-    else yield* analyzeInput(input, options);
+    else if (!options.skip?.(input.path)) yield* analyzeInput(input, options);
   }
 }
 
@@ -98,7 +100,15 @@ export function reportFor(path: string, decoded: DecodedInput, options: AnalyzeO
   const { findings, exchange } = analyzeDecoded(decoded, options);
   const report: FileReport = { path, format: decoded.format, findings, exchange, error: null };
   if (decoded.meta) report.meta = decoded.meta;
+  sourcesByReport.set(report, decoded.parts);
   return report;
+}
+
+/** The decoded parts each report's positions refer to (inline directives and allow phrases are read there). */
+const sourcesByReport = new WeakMap<FileReport, readonly TextPart[]>();
+
+export function partsOf(report: FileReport): readonly TextPart[] {
+  return sourcesByReport.get(report) ?? [];
 }
 
 export function errorReport(path: string, message: string): FileReport {
