@@ -65,7 +65,10 @@ export class DocContext {
   amountsIn(sentence: number): MoneyAmount[] {
     const s = this.sentences[sentence];
     if (!s) return [];
-    return this.amounts.filter((a) => a.start >= s.start && a.start < s.end);
+    // Binary search: rules call this per sentence, a filter over all amounts would be quadratic.
+    const out: MoneyAmount[] = [];
+    for (let i = firstAtOrAfter(this.amounts, s.start); i < this.amounts.length && this.amounts[i].start < s.end; i++) out.push(this.amounts[i]);
+    return out;
   }
 
   /** The sentence a text offset falls in (the nearest one before it, between sentences). */
@@ -122,6 +125,17 @@ export class DocContext {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'without', 'nor', 'cannot', 'hardly']);
+
+function firstAtOrAfter(amounts: readonly MoneyAmount[], offset: number): number {
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (amounts[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
