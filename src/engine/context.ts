@@ -18,6 +18,7 @@ export class DocContext {
   private readonly byCue = new Map<string, CueHit[]>();
   private readonly bySentence = new Map<number, CueHit[]>();
   private quoteRanges: Array<[number, number]> | null = null;
+  private aboutPersuasionCache: boolean | null = null;
 
   constructor(
     readonly text: string,
@@ -113,14 +114,26 @@ export class DocContext {
    * to the reader: inside quotation marks, or on a mail-quoted "> " line.
    */
   quoted(start: number, end: number): boolean {
-    this.quoteRanges ??= findQuoteRanges(this.text);
-    return this.quoteRanges.some(([a, b]) => a <= start && end <= b);
+    this.quoteRanges ??= mergeRanges(findQuoteRanges(this.text));
+    const ranges = this.quoteRanges;
+    // The last merged range starting at or before `start` is the only one that can contain it.
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][0] <= start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && end <= ranges[found][1];
   }
 
   /** The document talks about persuasion (an article, a study, a warning). */
   get aboutPersuasion(): boolean {
-    const sentences = new Set(this.cue('shared.about-persuasion').map((h) => h.sentence));
-    return sentences.size >= 2;
+    this.aboutPersuasionCache ??= new Set(this.cue('shared.about-persuasion').map((h) => h.sentence)).size >= 2;
+    return this.aboutPersuasionCache;
   }
 }
 
@@ -135,6 +148,18 @@ function firstAtOrAfter(amounts: readonly MoneyAmount[], offset: number): number
     else hi = mid;
   }
   return lo;
+}
+
+/** Sorted, non-overlapping union of ranges. */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
