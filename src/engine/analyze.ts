@@ -4,6 +4,7 @@
  * and map the survivors back to source positions.
  */
 import { LineIndex } from '../positions.js';
+import { normalize } from '../text/normalize.js';
 import { PhraseMatcher, type Lexicon } from '../text/phrases.js';
 import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
 import { TACTICS } from '../tactics/index.js';
@@ -35,7 +36,11 @@ export interface Analysis {
 
 export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}): Analysis {
   const layout = joinParts(input.parts);
-  const doc = new DocContext(layout.text, matcherFor(options.phrases));
+  // Tactics read the text with its disguises undone ("FRΕΕ", "F R E E", "fr33");
+  // offsets come back through the normalisation map before the part mapping.
+  const normalized = normalize(layout.text);
+  const toLayout = (offset: number, edge: 'start' | 'end') => normalized.map.toSource(offset, edge);
+  const doc = new DocContext(normalized.text, matcherFor(options.phrases));
   const enabled = options.tactics ? TACTICS.filter((t) => options.tactics!.includes(t.meta.id)) : TACTICS;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const findings: PlacedFinding[] = [];
@@ -44,11 +49,12 @@ export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}
       const rules = [...c.rules, ...contextRules(doc, c)];
       const score = confidence(rules, tactic.weights);
       if (score < minConfidence) continue;
-      findings.push(toFinding(tactic, c, rules, score, layout, isMail(input)));
+      const placed = { ...c, start: toLayout(c.start, 'start'), end: toLayout(c.end, 'end') };
+      findings.push(toFinding(tactic, placed, rules, score, layout, isMail(input)));
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.finding.tactic.localeCompare(b.finding.tactic));
-  const exchange = findings.length > 0 ? findExchange(doc, (offset) => layout.locate(offset), isMail(input)) : null;
+  const exchange = findings.length > 0 ? findExchange(doc, (offset) => layout.locate(toLayout(offset, 'start')), isMail(input)) : null;
   return { findings: findings.map((f) => f.finding), exchange };
 }
 

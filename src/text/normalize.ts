@@ -1,0 +1,299 @@
+/**
+ * Evasion-proof normalisation: undoes the disguises spammers put on words so
+ * the tactics still see them — compatibility forms (full-width letters,
+ * ligatures, NBSP), invisible characters (zero-width, soft hyphen), Greek and
+ * Cyrillic look-alikes inside Latin words, letter-spacing ("F R E E",
+ * "F.R.E.E") and leetspeak ("fr33", "g1ft").
+ *
+ * The result keeps a map back to the input, so findings still point at the
+ * characters the reader sees. Case is kept (the tokenizer lower-cases). Text
+ * that needs none of this is returned as it is, after one regex test.
+ */
+import { SpanMap, TextBuilder } from '../positions.js';
+
+export interface Normalized {
+  text: string;
+  /** Offsets in `text` → offsets in the input. */
+  map: SpanMap;
+}
+
+// ----------------------------------------------------------------- what to look for
+
+/**
+ * Anything that may need work: characters of the Unicode blocks below, a
+ * letter next to a leet character, or three single letters spaced out.
+ * Blocks: NBSP, soft hyphen, combining marks, Greek, Cyrillic, phonetic
+ * letters, Unicode spaces and zero-widths, word joiners, letter-like and
+ * enclosed forms, superscript-free digits, ideographic space, ligatures,
+ * variation selectors, BOM, half/full-width forms, and (by their high
+ * surrogates) mathematical alphanumerics and enclosed letters.
+ */
+const SUSPICIOUS_CHAR =
+  '[\\u00a0\\u00ad\\u0300-\\u052f\\u1ab0-\\u1aff\\u1d00-\\u1dff\\u2000-\\u200d\\u202f\\u205f-\\u2064' +
+  '\\u20d0-\\u20ff\\u2100-\\u214f\\u2460-\\u24ff\\u3000\\ufb00-\\ufb4f\\ufe00-\\ufe0f\\ufe20-\\ufe2f' +
+  '\\ufeff\\uff00-\\uffef\\ud835\\ud83c]';
+const LEET_NEIGHBOUR = '[A-Za-z][013457@$]|[013457@$][A-Za-z]';
+const SPACED_LETTERS = '\\b[A-Za-z][ .]{1,2}[A-Za-z][ .]{1,2}[A-Za-z]\\b';
+const SUSPICIOUS = new RegExp(`${SUSPICIOUS_CHAR}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`);
+const SUSPICIOUS_G = new RegExp(SUSPICIOUS.source, 'g');
+
+/** A line longer than this is worked on in windows of about this size (bounded memory). */
+const MAX_REGION = 1 << 16;
+
+// ----------------------------------------------------------------- character tables
+
+/** Invisible characters that can split a word without showing: dropped. */
+const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]/;
+const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
+const COMBINING_MARK = /\p{M}/u;
+const NOT_MARK = /[^\p{M}]/u;
+/** Superscripts and subscripts: NFKC would turn "10²" into "102". */
+const SUPER_OR_SUBSCRIPT = /[\u00b2\u00b3\u00b9\u2070-\u209f]/;
+const LETTER_DIGIT_OR_SPACE = /^[\p{L}\p{Nd}\p{Zs}]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
+const ASCII_LETTER = /^[A-Za-z]$/;
+
+/** Greek and Cyrillic letters that look like Latin ones (after Unicode's confusables.txt). */
+const CONFUSABLES: Record<string, string> = {
+  // Greek capitals and small letters
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O',
+  'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'Ϲ': 'C', 'Ϳ': 'J',
+  'α': 'a', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'υ': 'u', 'χ': 'x', 'ϲ': 'c', 'ϳ': 'j',
+  // Cyrillic capitals and small letters
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T',
+  'Х': 'X', 'У': 'Y', 'Ү': 'Y', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'Ԁ': 'D', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ѵ': 'V', 'Ӏ': 'I',
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j',
+  'ԁ': 'd', 'һ': 'h', 'ԛ': 'q', 'ԝ': 'w', 'ѵ': 'v', 'ӏ': 'l', 'ү': 'y',
+};
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+// ----------------------------------------------------------------- entry point
+
+export function normalize(text: string): Normalized {
+  if (!SUSPICIOUS.test(text)) return identity(text);
+  const builder = new TextBuilder();
+  let copied = 0; // input before this offset is already in the builder
+  SUSPICIOUS_G.lastIndex = 0;
+  for (let m = SUSPICIOUS_G.exec(text); m; m = SUSPICIOUS_G.exec(text)) {
+    const [start, end] = regionAround(text, m.index, copied);
+    if (start > copied) builder.append(text.slice(copied, start), copied);
+    emit(builder, normalizeRegion(text, start, end));
+    copied = end;
+    SUSPICIOUS_G.lastIndex = Math.max(end, m.index + 1);
+  }
+  if (copied < text.length) builder.append(text.slice(copied), copied);
+  return builder.build();
+}
+
+function identity(text: string): Normalized {
+  return { text, map: SpanMap.identity(text.length) };
+}
+
+/** The line around a hit, or a window of it when the line is very long. */
+function regionAround(text: string, at: number, notBefore: number): [number, number] {
+  let start = Math.max(notBefore, text.lastIndexOf('\n', at) + 1);
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (at - start > MAX_REGION / 2) start = snapToSpace(text, at - MAX_REGION / 2, start);
+  if (end - start > MAX_REGION) end = snapToSpace(text, start + MAX_REGION, end);
+  return [start, Math.max(end, at + 1)];
+}
+
+/** The offset after the nearest space before `offset` (within 256), else `offset`. */
+function snapToSpace(text: string, offset: number, floor: number): number {
+  for (let i = offset; i > Math.max(floor, offset - 256); i--) if (text.charCodeAt(i - 1) === 32) return i;
+  // Never cut a surrogate pair in two.
+  const c = text.charCodeAt(offset - 1);
+  return c >= 0xd800 && c <= 0xdbff ? offset + 1 : offset;
+}
+
+// ----------------------------------------------------------------- one region
+
+/**
+ * A region as a list of UTF-16 units, each with the input range it stands
+ * for: a copied unit stands for itself, a unit of an expansion (the "fi" of
+ * "ﬁ") for the whole character it came from. Word-level steps then replace
+ * units in place or drop them, so the ranges stay in input order.
+ */
+interface Units {
+  chars: string[];
+  from: number[];
+  to: number[];
+}
+
+function normalizeRegion(text: string, start: number, end: number): Units {
+  const units = foldCharacters(text, start, end);
+  foldConfusables(units);
+  joinSpacedLetters(units);
+  foldLeetspeak(units);
+  return units;
+}
+
+/** Drops invisibles, applies NFKC where it undoes a disguise, strips marks stacked on ASCII letters. */
+function foldCharacters(text: string, start: number, end: number): Units {
+  const units: Units = { chars: [], from: [], to: [] };
+  let i = start;
+  while (i < end) {
+    const base = codePointAt(text, i);
+    let clusterEnd = i + base.length;
+    // Combining marks start at U+0300: most characters end their cluster at once.
+    while (clusterEnd < end && text.charCodeAt(clusterEnd) >= 0x300 && COMBINING_MARK.test(codePointAt(text, clusterEnd))) {
+      clusterEnd += codePointAt(text, clusterEnd).length;
+    }
+    pushCluster(units, text, i, clusterEnd, base);
+    i = clusterEnd;
+  }
+  return units;
+}
+
+function pushCluster(units: Units, text: string, start: number, end: number, base: string): void {
+  // An invisible character is dropped with any marks on it.
+  if (INVISIBLE.test(base)) return;
+  const cluster = text.slice(start, end);
+  if (cluster.length === 1 && cluster.charCodeAt(0) < 0x80) {
+    pushUnit(units, cluster, start, end);
+    return;
+  }
+  let folded = cluster.normalize('NFKC');
+  if (!undoesDisguise(base, folded)) folded = cluster;
+  folded = dropStackedMarks(folded.replace(INVISIBLE_G, ''));
+  if (folded === cluster) {
+    for (let k = 0; k < cluster.length; k++) pushUnit(units, cluster[k], start + k, start + k + 1);
+  } else {
+    // Every unit of the folded form stands for the whole cluster.
+    for (let k = 0; k < folded.length; k++) pushUnit(units, folded[k], start, end);
+  }
+}
+
+/** "f̲r̲e̲e̲": marks that do not combine into an ASCII letter only hide it. */
+function dropStackedMarks(cluster: string): string {
+  if (cluster.length > 1 && ASCII_LETTER.test(cluster.charAt(0)) && !NOT_MARK.test(cluster.slice(1))) {
+    return cluster.charAt(0);
+  }
+  return cluster;
+}
+
+function undoesDisguise(base: string, folded: string): boolean {
+  if (SUPER_OR_SUBSCRIPT.test(base)) return false;
+  // Letters (ﬁ, ｆ, 𝐟), digits (５) and spaces (NBSP); symbols only when they become one
+  // plain character (Ⓕ, ＄), not "™" → "TM" or "…" → "...".
+  return LETTER_DIGIT_OR_SPACE.test(base) || PRINTABLE_ASCII.test(folded);
+}
+
+/** The code point at `i` as a string: a surrogate pair, or one unit (a lone surrogate too). */
+function codePointAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(i, i + 2);
+  }
+  return text.charAt(i);
+}
+
+function pushUnit(units: Units, char: string, from: number, to: number): void {
+  units.chars.push(char);
+  units.from.push(from);
+  units.to.push(to);
+}
+
+// ----------------------------------------------------------------- word-level steps
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** "FRΕΕ" (Greek Epsilons), "frее" (Cyrillic e): look-alikes inside a Latin word become Latin. */
+function foldConfusables(units: Units): void {
+  const text = units.chars.join('');
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    if (!LATIN_LETTER.test(word)) continue; // a Greek or Russian word is left alone
+    let foreign = false;
+    let lookalikes = false;
+    for (const c of word) {
+      if (CONFUSABLES[c] !== undefined) lookalikes = true;
+      else if (!LATIN_LETTER.test(c) && !COMBINING_MARK.test(c)) foreign = true;
+    }
+    if (!lookalikes || foreign) continue;
+    for (let k = m.index; k < m.index + word.length; k++) {
+      const latin = CONFUSABLES[units.chars[k]];
+      if (latin !== undefined) units.chars[k] = latin;
+    }
+  }
+}
+
+/**
+ * "F R E E", "F.R.E.E", "F. R. E. E": three or more single letters with the
+ * same separator become one word. The separators are dropped.
+ */
+const SPACED = /(?<![\p{L}\p{M}\p{N}])\p{L}(\. |[ .])\p{L}(?:\1\p{L})+(?![\p{L}\p{M}\p{N}])/gu;
+
+function joinSpacedLetters(units: Units): void {
+  const text = units.chars.join('');
+  const drop: number[] = [];
+  SPACED.lastIndex = 0;
+  for (let m = SPACED.exec(text); m; m = SPACED.exec(text)) {
+    const step = 1 + m[1].length;
+    for (let k = m.index + 1; k < m.index + m[0].length; k += step) {
+      for (let s = 0; s < m[1].length; s++) drop.push(k + s);
+    }
+  }
+  if (drop.length > 0) removeUnits(units, drop);
+}
+
+function removeUnits(units: Units, sortedIndices: number[]): void {
+  const gone = new Set(sortedIndices);
+  const keep = (_: unknown, i: number) => !gone.has(i);
+  units.chars = units.chars.filter(keep);
+  units.from = units.from.filter(keep);
+  units.to = units.to.filter(keep);
+}
+
+/**
+ * "fr33", "g1ft", "b0nus", "ca$h": in a token that starts with a letter and
+ * has at least two, the leet characters become letters. Tokens with other
+ * digits, a price ("US$5"), or a decimal after them are numbers, not words.
+ */
+const LEET_TOKEN = /[\p{L}\p{M}0-9@$]+/gu;
+
+function foldLeetspeak(units: Units): void {
+  const text = units.chars.join('');
+  LEET_TOKEN.lastIndex = 0;
+  for (let m = LEET_TOKEN.exec(text); m; m = LEET_TOKEN.exec(text)) {
+    const token = m[0];
+    if (!isLeetWord(token, text.slice(m.index + token.length, m.index + token.length + 2))) continue;
+    const upper = token === token.toUpperCase() && token !== token.toLowerCase();
+    for (let k = m.index; k < m.index + token.length; k++) {
+      const letter = LEET[units.chars[k]];
+      if (letter !== undefined) units.chars[k] = upper ? letter.toUpperCase() : letter;
+    }
+  }
+}
+
+function isLeetWord(token: string, after: string): boolean {
+  // "US$5", "US$ 5", "C$": a price, not a word.
+  if (!/^\p{L}/u.test(token) || /[2689]/.test(token) || /\$(?:\d|$)/.test(token)) return false;
+  if (!/[013457@$]/.test(token) || /^[.,]\d/.test(after)) return false;
+  const letters = token.replace(/[^\p{L}]/gu, '').length;
+  const leet = token.length - token.replace(/[013457@$]/g, '').length;
+  return letters >= 2 && letters >= leet;
+}
+
+// ----------------------------------------------------------------- back to pieces
+
+/** Appends units as pieces: runs of one-to-one units in input order become one piece. */
+function emit(builder: TextBuilder, units: Units): void {
+  const { chars, from, to } = units;
+  let i = 0;
+  while (i < chars.length) {
+    let j = i + 1;
+    if (to[i] - from[i] === 1) {
+      while (j < chars.length && to[j] - from[j] === 1 && from[j] === to[j - 1]) j++;
+    } else {
+      while (j < chars.length && from[j] === from[i] && to[j] === to[i]) j++;
+    }
+    builder.append(chars.slice(i, j).join(''), from[i], to[j - 1]);
+    i = j;
+  }
+}
