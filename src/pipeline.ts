@@ -3,6 +3,7 @@
  * input — or per message of a mailbox — in order. Errors become reports with
  * an `error`, never exceptions, so one bad input never hides the others.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
@@ -26,6 +27,12 @@ export interface Input {
   /** Named by the user (errors about it matter) rather than found by a directory walk. */
   explicit: boolean;
   read(): Promise<Buffer>;
+  /**
+   * The content as a stream of chunks, when it can be streamed (files, stdin):
+   * the first bytes decide the format, and a mailbox is then analysed message
+   * by message without ever holding the whole file.
+   */
+  chunks?(): AsyncIterable<Buffer>;
 }
 
 /** Expands paths: "-" is stdin, directories are walked for text-like files. */
@@ -34,7 +41,9 @@ export async function* expandInputs(paths: readonly string[], options: RunOption
   if (paths.length === 0) paths = ['-'];
   for (const path of paths) {
     if (path === '-') {
-      yield { path: STDIN_PATH, explicit: true, read: readStdin };
+      yield options.stdin
+        ? { path: STDIN_PATH, explicit: true, read: readStdin }
+        : { path: STDIN_PATH, explicit: true, read: readStdin, chunks: () => process.stdin as AsyncIterable<Buffer> };
       continue;
     }
     let info;
@@ -45,9 +54,9 @@ export async function* expandInputs(paths: readonly string[], options: RunOption
       continue;
     }
     if (info.isDirectory()) {
-      for await (const file of walk(path)) yield { path: file, explicit: false, read: () => readFile(file) };
+      for await (const file of walk(path)) yield fileInput(file, false);
     } else {
-      yield { path, explicit: true, read: () => readFile(path) };
+      yield fileInput(path, true);
     }
   }
 }
@@ -59,25 +68,95 @@ export async function* analyzeInputs(paths: readonly string[], options: RunOptio
   }
 }
 
+function fileInput(path: string, explicit: boolean): Input {
+  return { path, explicit, read: () => readFile(path), chunks: () => createReadStream(path) };
+}
+
+/** Bytes enough to tell binary from text and sniff a format (looksBinary reads 8 KiB). */
+const SNIFF_BYTES = 16 * 1024;
+
 export async function* analyzeInput(input: Input, options: RunOptions): AsyncGenerator<FileReport> {
-  let bytes: Buffer;
+  let opened: Opened;
   try {
-    bytes = await input.read();
+    opened = input.chunks ? await peek(input.chunks(), SNIFF_BYTES) : await wholeInput(input);
   } catch (err) {
     yield errorReport(input.path, describeFsError(err));
     return;
   }
-  if (looksBinary(bytes)) {
+  const { head } = opened;
+  if (looksBinary(head)) {
     if (input.explicit) yield errorReport(input.path, 'binary file, skipped');
     return;
   }
-  const format = options.inputFormat ?? detectFormat(input.path === STDIN_PATH ? null : input.path, bytes);
+  const format = options.inputFormat ?? detectFormat(input.path === STDIN_PATH ? null : input.path, head);
   if (format === 'mbox') {
     const { analyzeMailbox } = await import('./decode/mbox.js');
-    yield* analyzeMailbox(input.path, bytes, options);
+    try {
+      yield* analyzeMailbox(input.path, opened.all(), options);
+    } catch (err) {
+      yield errorReport(input.path, describeFsError(err));
+    }
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await collect(opened.all());
+  } catch (err) {
+    yield errorReport(input.path, describeFsError(err));
     return;
   }
   yield await analyzeBytes(input.path, format, bytes, options);
+}
+
+/** An input whose first bytes have been read: `head`, then `all()` streams everything from the start. */
+interface Opened {
+  head: Buffer;
+  all(): AsyncIterable<Buffer>;
+}
+
+async function wholeInput(input: Input): Promise<Opened> {
+  const bytes = await input.read();
+  return {
+    head: bytes.subarray(0, SNIFF_BYTES),
+    async *all() {
+      yield bytes;
+    },
+  };
+}
+
+/** Reads chunks until `min` bytes (or the end) are in hand, keeping the rest of the stream for later. */
+async function peek(stream: AsyncIterable<Buffer | string>, min: number): Promise<Opened> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < min) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    first.push(chunk);
+    length += chunk.length;
+  }
+  const head = Buffer.concat(first);
+  return {
+    head,
+    async *all() {
+      yield head;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      }
+    },
+  };
+}
+
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }
 
 /** Decodes and analyses one input of a known single-document format. */

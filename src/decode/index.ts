@@ -12,8 +12,8 @@ export type Decode = (bytes: Uint8Array) => DecodedInput | Promise<DecodedInput>
 const LOADERS: Record<Exclude<InputFormat, 'mbox'>, () => Promise<Decode>> = {
   text: async () => decodeText,
   markdown: async () => (await import('./markdown.js')).decodeMarkdown,
-  html: async () => decodeText,
-  email: async () => decodeText,
+  html: async () => (await import('./html.js')).decodeHtml,
+  email: async () => (await import('./email.js')).decodeEmail,
 };
 
 export async function decoderFor(format: Exclude<InputFormat, 'mbox'>): Promise<Decode> {
@@ -42,29 +42,49 @@ export function detectFormat(path: string | null, head: Uint8Array): InputFormat
   return byExtension ?? sniffFormat(head);
 }
 
-const MAIL_HEADER = /^(?:from|to|cc|subject|date|received|return-path|mime-version|message-id|content-type|delivered-to|reply-to|sender|x-[\w-]+|dkim-signature|authentication-results|list-unsubscribe|in-reply-to|references|content-transfer-encoding|thread-topic)\s*:/i;
+/** Header fields that open real mail (and mail saved by clients). */
+const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|received|return-path|mime-version|message-id|content-type|delivered-to|reply-to|sender|x-[\w-]+|dkim-signature|domainkey-signature|arc-[\w-]+|authentication-results|received-spf|list-[\w-]+|in-reply-to|references|content-transfer-encoding|content-language|thread-topic|thread-index|precedence|importance|priority|organization|user-agent|feedback-id|errors-to|auto-submitted|resent-[\w-]+)\s*:/i;
 
-/** Sniffs mbox, mail, HTML or Markdown from the start of a text; default text. */
+/** A postmark: "From sender date…". */
+const POSTMARK = /^From \S+/;
+const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+:/;
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+/** Sniffs mbox, mail or HTML from the start of a text; default text. */
 export function sniffFormat(head: Uint8Array): InputFormat {
   const text = new TextDecoder('utf-8').decode(head.subarray(0, 64 * 1024)).replace(/^\uFEFF/, '');
-  if (/^From \S+/.test(text)) return 'mbox';
+  if (looksLikeMailbox(text)) return 'mbox';
   if (looksLikeMail(text)) return 'email';
-  if (/^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text)) return 'html';
+  if (HTML_START.test(text)) return 'html';
   return 'text';
 }
 
-/** Known header fields (with folded continuations) up to a blank line. */
+/** A postmark line followed by a header field ("From the desk of…" prose is not a mailbox). */
+function looksLikeMailbox(text: string): boolean {
+  const lines = text.split(/\r?\n/, 2);
+  return lines.length === 2 && POSTMARK.test(lines[0]) && HEADER_FIELD.test(lines[1]);
+}
+
+/**
+ * Header fields (with folded continuations) up to a blank line, the first of
+ * them a known mail header and at least as many known as unknown: a chat
+ * transcript ("Persuader: …") or a memo with one "Subject:" line in prose is
+ * not mail.
+ */
 function looksLikeMail(text: string): boolean {
   const end = text.search(/\r?\n\r?\n/);
   if (end <= 0) return false;
   const lines = text.slice(0, end).split(/\r?\n/);
+  if (!MAIL_HEADER.test(lines[0])) return false;
   let known = 0;
+  let unknown = 0;
   for (const line of lines) {
     if (/^[ \t]/.test(line)) continue; // folded continuation
-    if (!/^[\x21-\x39\x3b-\x7e]+:/.test(line)) return false;
+    if (!HEADER_FIELD.test(line)) return false;
     if (MAIL_HEADER.test(line)) known++;
+    else unknown++;
   }
-  return known >= 1;
+  return known >= unknown;
 }
 
 /** True for content that is not text: NUL bytes in the first 8 KiB. */

@@ -1,0 +1,79 @@
+/**
+ * E-mail (RFC 5322 / MIME) via postal-mime: the decoded Subject is one part,
+ * the body another. Positions are line:column in the decoded part as a reader
+ * sees it (for an HTML body: the text extracted from the HTML).
+ *
+ * postal-mime already joins a message's text parts (multipart/mixed), picks
+ * one representation per multipart/alternative, decodes quoted-printable,
+ * base64 and charsets, and inlines forwarded message/rfc822 parts (a header
+ * block, then their text) into both `text` and `html`. Which of the two we
+ * analyse is decided here, so the same words are never analysed twice.
+ */
+import PostalMime, { type Address, type Email } from 'postal-mime';
+import { SpanMap } from '../positions.js';
+import type { DecodedInput, MessageMeta, TextPart } from '../types.js';
+import { htmlAsReadText } from './html.js';
+
+/**
+ * The HTML rendering wins only when it carries clearly more text than the
+ * plain part (a "view this mail in your browser" stub); when the two are
+ * comparable the plain part is the simpler, exact reading.
+ */
+const HTML_PREFERENCE_RATIO = 1.2;
+
+export async function decodeEmail(bytes: Uint8Array): Promise<DecodedInput> {
+  // A Buffer, never a stream: postal-mime given a Node stream returns an empty message silently.
+  const email = await PostalMime.parse(withoutPostmark(bytes));
+  const parts: TextPart[] = [];
+  const subject = email.subject?.trim() ? email.subject : undefined;
+  if (subject) parts.push({ name: 'subject', text: subject, source: subject, map: SpanMap.identity(subject.length) });
+  parts.push(bodyPart(email));
+  return { format: 'email', parts, meta: metaOf(email) };
+}
+
+/** The body as a reader sees it: the plain part, or the HTML's text when it carries more. */
+export function bodyPart(email: Pick<Email, 'text' | 'html'>): TextPart {
+  const plain = email.text ?? '';
+  if (email.html?.trim()) {
+    const html = htmlAsReadText('body', email.html);
+    if (!plain.trim() || visibleLength(html) > HTML_PREFERENCE_RATIO * visibleLength(plainPart(plain))) return html;
+  }
+  return plainPart(plain);
+}
+
+function plainPart(text: string): TextPart {
+  return { name: 'body', text, source: text, map: SpanMap.identity(text.length) };
+}
+
+/** Non-space characters a reader sees (hidden ranges excluded). */
+function visibleLength(part: TextPart): number {
+  let hiddenChars = 0;
+  for (const [a, b] of part.hidden ?? []) hiddenChars += countNonSpace(part.text.slice(a, b));
+  return countNonSpace(part.text) - hiddenChars;
+}
+
+function countNonSpace(s: string): number {
+  return s.replace(/\s+/g, '').length;
+}
+
+export function metaOf(email: Email): MessageMeta {
+  const meta: MessageMeta = {};
+  const from = email.from ? formatAddress(email.from) : '';
+  if (from) meta.from = from;
+  if (email.subject) meta.subject = email.subject;
+  if (email.date) meta.date = email.date;
+  return meta;
+}
+
+function formatAddress(a: Address): string {
+  if (a.group !== undefined) return a.name;
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
+
+/** A message saved from a mailbox may start with its "From " postmark line, which is not a header. */
+function withoutPostmark(bytes: Uint8Array): Uint8Array {
+  const isPostmark = bytes[0] === 0x46 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'From ';
+  if (!isPostmark) return bytes;
+  const nl = bytes.indexOf(0x0a);
+  return nl < 0 ? new Uint8Array(0) : bytes.subarray(nl + 1);
+}
