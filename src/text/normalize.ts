@@ -225,9 +225,11 @@ function foldConfusables(units: Units): void {
 
 /**
  * "F R E E", "F.R.E.E", "F. R. E. E": three or more single letters with the
- * same separator become one word. The separators are dropped.
+ * same separator become one word; the separators are dropped. A change of
+ * case ends a word, so "a F R E E gift" keeps its article.
  */
 const SPACED = /(?<![\p{L}\p{M}\p{N}])\p{L}(\. |[ .])\p{L}(?:\1\p{L})+(?![\p{L}\p{M}\p{N}])/gu;
+const MIN_SPACED_LETTERS = 3;
 
 function joinSpacedLetters(units: Units): void {
   const text = units.chars.join('');
@@ -235,11 +237,34 @@ function joinSpacedLetters(units: Units): void {
   SPACED.lastIndex = 0;
   for (let m = SPACED.exec(text); m; m = SPACED.exec(text)) {
     const step = 1 + m[1].length;
-    for (let k = m.index + 1; k < m.index + m[0].length; k += step) {
-      for (let s = 0; s < m[1].length; s++) drop.push(k + s);
+    const letters: number[] = [];
+    for (let k = m.index; k < m.index + m[0].length; k += step) letters.push(k);
+    for (const word of sameCaseRuns(text, letters)) {
+      if (word.length < MIN_SPACED_LETTERS) continue;
+      for (const k of word.slice(1)) for (let s = 1; s <= m[1].length; s++) drop.push(k - s);
     }
   }
   if (drop.length > 0) removeUnits(units, drop);
+}
+
+/** Letter positions split where the case changes (caseless letters go with either). */
+function sameCaseRuns(text: string, letters: number[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  let runCase: 'upper' | 'lower' | null = null;
+  for (const k of letters) {
+    const c = text[k];
+    const kase = c !== c.toLowerCase() ? 'upper' : c !== c.toUpperCase() ? 'lower' : null;
+    if (kase && runCase && kase !== runCase) {
+      runs.push(run);
+      run = [];
+      runCase = null;
+    }
+    run.push(k);
+    runCase ??= kase;
+  }
+  runs.push(run);
+  return runs;
 }
 
 function removeUnits(units: Units, sortedIndices: number[]): void {
@@ -275,6 +300,8 @@ function isLeetWord(token: string, after: string): boolean {
   // "US$5", "US$ 5", "C$": a price, not a word.
   if (!/^\p{L}/u.test(token) || /[2689]/.test(token) || /\$(?:\d|$)/.test(token)) return false;
   if (!/[013457@$]/.test(token) || /^[.,]\d/.test(after)) return false;
+  // "info@example.org" is an address.
+  if (token.includes('@') && /^\.\p{L}/u.test(after)) return false;
   const letters = token.replace(/[^\p{L}]/gu, '').length;
   const leet = token.length - token.replace(/[013457@$]/g, '').length;
   return letters >= 2 && letters >= leet;
