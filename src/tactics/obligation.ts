@@ -1,8 +1,95 @@
-import type { Tactic } from '../types.js';
+import type { DocContext } from '../engine/context.js';
+import type { CueHit } from '../text/phrases.js';
+import type { Candidate, Tactic } from '../types.js';
 import lexicon from './obligation.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
+import { footerStart, isButtonLine, isRequestAt, liveHits } from './rules.js';
 
-/** obligation — The text invokes a favour already done for you to justify its ask: "after all we have done". */
+/** How many sentences after the favor the ask may follow. */
+export const ASK_WINDOW = 3;
+
+const cue = (key: string) => `obligation.${key}`;
+
+/** "give back to your community": a slogan, not a debt to the sender. */
+function giveBackHits(doc: DocContext): CueHit[] {
+  return liveHits(doc, cue('give-back'), [cue('slogan')]);
+}
+
+/** The first ask in sentences [from, to]: a worded request, or a return-the-favor line. */
+export function askNear(doc: DocContext, from: number, to: number): CueHit | null {
+  const footer = footerStart(doc);
+  for (let s = Math.max(0, from); s <= to && s < footer && s < doc.sentences.length; s++) {
+    const own = [...doc.inSentence(s, cue('return-favor')), ...doc.inSentence(s, cue('give-back'))].filter(
+      (h) => doc.inSentence(s, cue('slogan')).every((b) => b.end <= h.start || h.end <= b.start),
+    );
+    if (own.length > 0) return own[0];
+    if (isButtonLine(doc, s)) continue;
+    const ask = doc.inSentence(s, 'shared.ask').find((h) => !doc.negated(h.first) && isRequestAt(doc, s, h.first));
+    if (ask) return ask;
+  }
+  return null;
+}
+
+/** A favor done for the reader ("we've kept this site free for you"), then an ask that leans on it. */
+export function favorThenAsk(doc: DocContext): Candidate[] {
+  const footer = footerStart(doc);
+  const favors = [
+    ...liveHits(doc, cue('debt')).map((h) => ({ h, rule: 'debt' })),
+    ...liveHits(doc, cue('favor-we')).map((h) => ({ h, rule: 'favor-done' })),
+    ...liveHits(doc, cue('favor-you')).map((h) => ({ h, rule: 'reader-enjoyed' })),
+  ];
+  const out: Candidate[] = [];
+  for (const { h, rule } of favors) {
+    if (h.sentence >= footer) continue;
+    // "you've enjoyed" needs a free thing from the sender to be a favor ("our free newsletter").
+    const free = doc.inSentence(h.sentence, cue('free')).length > 0;
+    if (rule === 'reader-enjoyed' && !free && !/\b(?:our|us)\b/i.test(doc.sentenceText(h.sentence))) continue;
+    const ask = askNear(doc, h.sentence, h.sentence + ASK_WINDOW);
+    if (!ask) continue;
+    const rules = [rule, 'ask-near'];
+    if (free) rules.push('free-to-reader');
+    rules.push(...returnRules(doc, h.sentence, ask.sentence));
+    out.push({
+      start: h.start,
+      end: Math.max(h.end, ask.end),
+      rules,
+      reason: `Invokes a favor already done for you ("${doc.text.slice(h.start, h.end)}") to justify the ask ("${doc.text.slice(ask.start, ask.end)}").`,
+    });
+  }
+  return out;
+}
+
+function returnRules(doc: DocContext, from: number, to: number): string[] {
+  const rules: string[] = [];
+  if (doc.inSentences(from, to, cue('return-favor')).length > 0) rules.push('return-favor');
+  const slogans = doc.inSentences(from, to, cue('slogan'));
+  const giveBack = doc.inSentences(from, to, cue('give-back')).filter((g) => slogans.every((b) => b.end <= g.start || g.end <= b.start));
+  if (giveBack.length > 0) rules.push('give-back');
+  return rules;
+}
+
+/** "Please return the favor": the text says outright that the reader owes the sender, with an ask near. */
+export function returnTheFavor(doc: DocContext): Candidate[] {
+  const footer = footerStart(doc);
+  const out: Candidate[] = [];
+  for (const h of [...liveHits(doc, cue('return-favor')), ...giveBackHits(doc)]) {
+    if (h.sentence >= footer) continue;
+    const ask = doc.inSentences(h.sentence, h.sentence + 1, 'shared.ask').find((a) => !doc.negated(a.first) && isRequestAt(doc, a.sentence, a.first));
+    const own = h.cue === cue('return-favor') || isRequestAt(doc, h.sentence, h.first);
+    if (!ask && !own) continue;
+    const rules = [h.cue === cue('return-favor') ? 'return-favor' : 'give-back', 'ask-near'];
+    if (doc.inSentence(h.sentence, cue('free')).length > 0) rules.push('free-to-reader');
+    out.push({
+      start: h.start,
+      end: h.end,
+      rules,
+      reason: `Tells you to repay the sender ("${doc.text.slice(h.start, h.end)}") as if a favor were owed.`,
+    });
+  }
+  return out;
+}
+
+/** obligation — "we did this for you, now…" (TACTICS.md). */
 export const obligation: Tactic = {
   meta: {
     id: 'obligation',
@@ -16,7 +103,7 @@ export const obligation: Tactic = {
   },
   lexicon: stripLexicon(lexicon),
   weights: weightsOf(lexicon),
-  detect() {
-    return [];
+  detect(doc) {
+    return [...favorThenAsk(doc), ...returnTheFavor(doc)];
   },
 };

@@ -33,3 +33,96 @@ export function candidate(hits: readonly CueHit[], rules: string[], reason: stri
 export function sameSentence(doc: DocContext, hit: CueHit, cue: string): CueHit[] {
   return doc.inSentence(hit.sentence, cue);
 }
+
+// ---------------------------------------------------------------- ask sequences
+// Helpers for the tactics that read a sequence of asks (foot-in-the-door,
+// door-in-the-face, obligation): who speaks in a transcript, whether a
+// sentence asks the reader for something, and what is template furniture.
+
+/** Words that may stand before an imperative verb at the head of a sentence ("Now, please chip in"). */
+const IMPERATIVE_LEAD = new Set([
+  'now', 'then', 'so', 'and', 'today', 'also', 'first', 'next', 'please', 'right', 'just', 'simply', 'click', 'tap',
+  'here', 'to', 'help', 'us', 'by', 'but', 'or', 'even', 'quickly', 'finally', 'once', 'step', 'one', 'two', 'why', 'not',
+]);
+/** Words before an ask that make the sentence a request ("will you chip in", "we need you to give"). */
+const REQUEST_WORDS = new Set([
+  'please', 'will', 'can', 'could', 'would', "won't", 'asking', 'ask', 'need', 'urge', 'consider', 'invite', 'hope', 'let',
+]);
+
+/**
+ * True when the sentence asks the reader for the thing at token `at`: a
+ * question or a request word before it, or an imperative at the head of the
+ * sentence (after a speaker label in a transcript).
+ */
+export function isRequestAt(doc: DocContext, sentence: number, at: number): boolean {
+  const s = doc.sentences[sentence];
+  if (!s) return false;
+  let head = true;
+  for (let i = s.firstToken; i < at && i < s.endToken; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== 'word') continue;
+    if (REQUEST_WORDS.has(t.norm)) return true;
+    if (!IMPERATIVE_LEAD.has(t.norm) && !(i === s.firstToken && speakerOf(doc, sentence) !== null)) head = false;
+  }
+  if (head) return true;
+  const last = doc.tokens[s.endToken - 1];
+  return doc.text.slice(last.start, s.end).includes('?') && doc.words(sentence).some((w) => w.norm === 'you');
+}
+
+/**
+ * Template furniture, not a worded ask: a button or heading line ("DONATE
+ * NOW", "Chip in »"): at most four words, or shouted.
+ */
+export function isButtonLine(doc: DocContext, sentence: number): boolean {
+  const words = doc.words(sentence);
+  const label = speakerOf(doc, sentence) !== null ? 1 : 0;
+  if (words.length - label <= 4) return true;
+  return words.filter((w) => w.shouting).length * 2 > words.length;
+}
+
+/** First sentence of the footer (unsubscribe, "paid for by", legal lines): in the last half, else none. */
+export function footerStart(doc: DocContext): number {
+  return cached(footers, doc, () => {
+    const half = Math.floor(doc.sentences.length / 2);
+    const hit = doc.cue('shared.footer').find((h) => h.sentence >= half);
+    return hit ? hit.sentence : doc.sentences.length;
+  });
+}
+
+/** Speaker labels of a transcript ("Persuader: …"), or null per sentence when the text is not a dialogue. */
+export function speakerOf(doc: DocContext, sentence: number): string | null {
+  const speakers = cached(dialogues, doc, () => findSpeakers(doc));
+  return speakers ? speakers[sentence] : null;
+}
+
+/** True when the text is a transcript of two or more speakers. */
+export function isDialogue(doc: DocContext): boolean {
+  return cached(dialogues, doc, () => findSpeakers(doc)) !== null;
+}
+
+const dialogues = new WeakMap<DocContext, Array<string | null> | null>();
+const footers = new WeakMap<DocContext, number>();
+
+function cached<T>(map: WeakMap<DocContext, T>, doc: DocContext, make: () => T): T {
+  if (map.has(doc)) return map.get(doc) as T;
+  const value = make();
+  map.set(doc, value);
+  return value;
+}
+
+const SPEAKER_LINE = /^[ \t]*([A-Z][A-Za-z0-9 ._'-]{0,23}):[ \t]/gm;
+
+function findSpeakers(doc: DocContext): Array<string | null> | null {
+  const labels: Array<[number, string]> = [];
+  SPEAKER_LINE.lastIndex = 0;
+  for (let m = SPEAKER_LINE.exec(doc.text); m; m = SPEAKER_LINE.exec(doc.text)) labels.push([m.index, m[1].trim()]);
+  if (labels.length < 4 || new Set(labels.map(([, n]) => n)).size < 2) return null;
+  const out: Array<string | null> = [];
+  let next = 0;
+  let current: string | null = null;
+  for (const s of doc.sentences) {
+    while (next < labels.length && labels[next][0] <= s.start) current = labels[next++][1];
+    out.push(current);
+  }
+  return out;
+}
