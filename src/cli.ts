@@ -1,21 +1,26 @@
 /**
- * The command line: parse options, run the pipeline, print a report, and
- * set the exit code (0 no findings, 1 findings, 2 usage or input error).
+ * The command line: parse options, load the configuration, run the pipeline,
+ * post-process each report (severities, allow list, inline suppressions,
+ * changed lines), print it in the chosen format, and set the exit status:
+ * 0 pass, 1 failed by threshold, 2 usage or input error (2 wins).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadConfig } from './config/load.js';
+import { resolveSettings } from './config/resolve.js';
+import { ConfigError } from './config/validate.js';
 import { DEFAULT_MIN_CONFIDENCE } from './engine/analyze.js';
+import { GitError, verifyRef } from './filters/changed.js';
+import { postProcess, type ReportedFile } from './filters/index.js';
 import { analyzeInputs, type RunOptions } from './pipeline.js';
-import { formatJson } from './report/json.js';
+import { countFailing, DEFAULT_GATE, EXIT_ERROR, EXIT_OK, exitCode, isFailing, SEVERITIES, type Gate } from './report/gate.js';
 import { oneLine } from './report/safe.js';
-import { colorStyle, formatFile, formatSummary, PLAIN } from './report/text.js';
-import { INPUT_FORMATS, type FileReport, type InputFormat } from './types.js';
+import { INPUT_FORMATS, TACTIC_IDS, type InputFormat, type Severity, type TacticId } from './types.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
+export { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './report/gate.js';
 
-const OUTPUT_FORMATS = ['text', 'json'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const EXAMPLES = `
@@ -25,9 +30,16 @@ Examples:
   $ cat draft.md | quidpro -                       "-" reads stdin explicitly
   $ quidpro copy/                                  every text-like file under a folder
   $ quidpro --format json copy/*.md > report.json  machine-readable report
-  $ quidpro --min-confidence 0.3 draft.txt         also show weaker findings
+  $ quidpro -f sarif -o quidpro.sarif copy/        SARIF for GitHub code scanning
+  $ quidpro --fail-on freebie,obligation copy/     only these tactics fail the run
+  $ quidpro --changed-since origin/main copy/      only lines changed since a git ref
+  $ quidpro explain door-in-the-face               what a tactic is and what to do
+  $ quidpro tactics                                list the tactic ids
 
-Exit status: 0 no findings, 1 findings, 2 usage or input error (2 wins).
+Exit status: 0 pass, 1 findings at or above --fail-level (more than --max-findings),
+2 usage, configuration or input error (2 wins over 1).
+Configuration: quidpro.config.json, .quidprorc.json or package.json "quidpro",
+found from the working directory upwards (see docs/configuration.md).
 Colour: on when stdout is a terminal; off with --no-color or NO_COLOR.`;
 
 export interface CliIo {
@@ -35,7 +47,11 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   stdin?: () => Promise<Buffer>;
+  /** Where configuration discovery starts (default: process.cwd()). */
+  cwd?: string;
 }
+
+type ProgramWithResult = Command & { exitCodeResult?: number };
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const program = buildProgram(io);
@@ -48,57 +64,165 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stderr.write(`quidpro: ${oneLine((err as Error).message)}\n`);
     return EXIT_ERROR;
   }
-  return (program as Command & { exitCodeResult?: number }).exitCodeResult ?? EXIT_OK;
+  return (program as ProgramWithResult).exitCodeResult ?? EXIT_OK;
 }
 
 function buildProgram(io: CliIo): Command {
-  const program = new Command('quidpro');
+  const program: ProgramWithResult = new Command('quidpro');
+  const setResult = (code: number) => {
+    program.exitCodeResult = code;
+  };
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+  };
   program
     .description('Find reciprocity persuasion tactics (free gifts, bonuses, foot-in-the-door, door-in-the-face, obligation) in text, and how to resist them.')
     .version(readVersion(), '-V, --version')
     .argument('[paths...]', 'files or folders to analyse; none or "-" reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(INPUT_FORMATS))
-    .option('--min-confidence <x>', `report findings at or above this confidence, 0 to 1 (default ${DEFAULT_MIN_CONFIDENCE})`, parseConfidence)
+    .option('--min-confidence <x>', `report findings at or above this confidence, 0 to 1 (default ${DEFAULT_MIN_CONFIDENCE}, or the config's)`, parseConfidence)
+    .option('--fail-on <tactics>', `which findings fail the run: any, none, or tactic ids separated by commas (default any)`, parseFailOn)
+    .addOption(new Option('--fail-level <level>', 'least severity that fails the run').choices(SEVERITIES).default('warning'))
+    .option('--max-findings <n>', 'fail only with more than n failing findings (default: fail on the first)', parseCount)
+    .option('--changed-since <ref>', 'report only findings on lines added or changed since a git ref')
+    .option('-c, --config <file>', 'use this configuration file instead of searching for one')
+    .option('--no-config', 'use no configuration file')
+    .option('--no-inline-config', 'ignore quidpro-disable/-enable comments in the text')
+    .option('--report-unused-disables', 'report quidpro-disable comments that suppress nothing (they fail like warnings)')
     .option('--no-color', 'plain text output even on a terminal')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    })
-    .action(async (paths: string[], opts: CliOptions) => {
-      (program as Command & { exitCodeResult?: number }).exitCodeResult = await run(paths, opts, io);
+    .configureOutput(output)
+    .action(async (paths: string[], opts: CliOptions) => setResult(await run(paths, opts, io)));
+
+  program
+    .command('explain')
+    .description('explain a tactic: what it is, why it works, examples, what to do, sources')
+    .argument('<tactic>', `a tactic id (${TACTIC_IDS.join(', ')})`)
+    .exitOverride()
+    .configureOutput(output)
+    .action(async (id: string) => {
+      const { explainTactic, UnknownTacticError } = await import('./explain/index.js');
+      try {
+        io.stdout.write(await explainTactic(id));
+        setResult(EXIT_OK);
+      } catch (err) {
+        if (!(err instanceof UnknownTacticError)) throw err;
+        io.stderr.write(`quidpro: ${oneLine(err.message)}\n`);
+        setResult(EXIT_ERROR);
+      }
+    });
+
+  program
+    .command('tactics')
+    .description('list the tactic ids with their names and one-line summaries')
+    .exitOverride()
+    .configureOutput(output)
+    .action(async () => {
+      const { listTactics } = await import('./explain/index.js');
+      io.stdout.write(listTactics());
+      setResult(EXIT_OK);
     });
   return program;
 }
 
 interface CliOptions {
   format: OutputFormat;
+  output?: string;
   inputFormat?: InputFormat;
   minConfidence?: number;
+  failOn?: Gate['failOn'];
+  failLevel: Severity;
+  maxFindings?: number;
+  changedSince?: string;
+  /** A file, false for --no-config, undefined to search. */
+  config?: string | false;
+  inlineConfig: boolean;
+  reportUnusedDisables?: boolean;
   color: boolean;
 }
 
+/** Where the report goes: stdout, or a file opened before any input is read. */
+interface Sink {
+  write(s: string): void;
+  close(): void;
+  isTTY: boolean;
+}
+
 async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
   const stdinIsTTY = (process.stdin as { isTTY?: boolean }).isTTY === true;
   if (paths.length === 0 && stdinIsTTY && !io.stdin) {
     io.stderr.write('quidpro: no input: name files or folders, or pipe text in (see quidpro --help)\n');
     return EXIT_ERROR;
   }
-  const options: RunOptions = { inputFormat: opts.inputFormat, minConfidence: opts.minConfidence, stdin: io.stdin };
-  const useColor = opts.format === 'text' && opts.color && io.stdout.isTTY === true && !('NO_COLOR' in io.env);
-  const style = useColor ? await colorStyle() : PLAIN;
-  const files: FileReport[] = [];
-  for await (const file of analyzeInputs(paths, options)) {
-    files.push(file);
-    if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
-    if (opts.format === 'text') io.stdout.write(formatFile(file, style) + '\n');
+  const fail = (message: string) => {
+    io.stderr.write(`quidpro: ${oneLine(message)}\n`);
+    return EXIT_ERROR;
+  };
+
+  let settings;
+  try {
+    const loaded = opts.config === false ? { config: {}, dir: cwd } : loadConfig(cwd, opts.config);
+    settings = resolveSettings(loaded.config, loaded.dir, { minConfidence: opts.minConfidence });
+    if (opts.changedSince !== undefined) verifyRef(opts.changedSince, cwd);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof GitError) return fail(err.message);
+    throw err;
   }
-  if (opts.format === 'json') io.stdout.write(formatJson(files));
-  else io.stdout.write(formatSummary(files, style));
-  if (files.some((f) => f.error)) return EXIT_ERROR;
-  return files.some((f) => f.findings.length > 0) ? EXIT_FINDINGS : EXIT_OK;
+  const reportSettings = {
+    ...settings.report,
+    inlineDirectives: opts.inlineConfig,
+    reportUnusedDisables: opts.reportUnusedDisables === true,
+    changedSince: opts.changedSince,
+  };
+  const gate: Gate = { failOn: opts.failOn ?? DEFAULT_GATE.failOn, failLevel: opts.failLevel, maxFindings: opts.maxFindings ?? DEFAULT_GATE.maxFindings };
+
+  let sink: Sink;
+  try {
+    sink = openSink(opts.output, io);
+  } catch (err) {
+    return fail(`cannot write ${opts.output}: ${(err as Error).message}`);
+  }
+
+  const useColor = opts.format === 'text' && opts.color && sink.isTTY && !('NO_COLOR' in io.env);
+  const text = opts.format === 'text' ? await import('./report/text.js') : null;
+  const style = text ? (useColor ? await text.colorStyle() : text.PLAIN) : null;
+  const jsonl = opts.format === 'jsonl' ? await import('./report/jsonl.js') : null;
+
+  const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip };
+  const files: ReportedFile[] = [];
+  try {
+    for await (const report of analyzeInputs(paths, options)) {
+      const { file, warnings } = postProcess(report, reportSettings);
+      files.push(file);
+      for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
+      if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
+      if (text && style) sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
+      if (jsonl) sink.write(jsonl.formatJsonLine(file));
+    }
+    const failing = countFailing(files, gate);
+    if (text && style) sink.write(text.formatSummary(files, style, failing));
+    else if (opts.format === 'json') sink.write((await import('./report/json.js')).formatJson(files, { failing }));
+    else if (opts.format === 'sarif') {
+      const { formatSarif } = await import('./report/sarif.js');
+      sink.write(formatSarif(files, { toolVersion: readVersion(), severity: reportSettings.severity, cwd }));
+    } else if (opts.format === 'github') sink.write((await import('./report/github.js')).formatGithub(files, cwd));
+  } finally {
+    sink.close();
+  }
+  return exitCode(files, gate);
+}
+
+function openSink(file: string | undefined, io: CliIo): Sink {
+  if (file === undefined) {
+    return { write: (s) => void io.stdout.write(s), close: () => {}, isTTY: io.stdout.isTTY === true };
+  }
+  const fd = openSync(file, 'w');
+  return { write: (s) => void writeSync(fd, s), close: () => closeSync(fd), isTTY: false };
 }
 
 function parseConfidence(value: string): number {
@@ -107,6 +231,23 @@ function parseConfidence(value: string): number {
     throw new InvalidArgumentError('expected a number from 0 to 1.');
   }
   return x;
+}
+
+function parseFailOn(value: string): Gate['failOn'] {
+  const v = value.trim();
+  if (v === 'any' || v === 'none') return v;
+  const ids = v.split(/[\s,]+/).filter((s) => s !== '');
+  const unknown = ids.filter((id) => !(TACTIC_IDS as readonly string[]).includes(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown tactic ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; expected any, none, or ids from: ${TACTIC_IDS.join(', ')}.`);
+  }
+  return ids as TacticId[];
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || n < -1) throw new InvalidArgumentError('expected a whole number, -1 or more.');
+  return n;
 }
 
 function readVersion(): string {

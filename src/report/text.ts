@@ -5,7 +5,9 @@
  */
 import { excerptOf } from '../engine/excerpt.js';
 import { tacticById } from '../tactics/index.js';
+import type { ReportedFile } from '../filters/index.js';
 import type { Amount, Exchange, FileReport, Finding } from '../types.js';
+import { DEFAULT_SEVERITY } from './gate.js';
 import { escapeForTerminal, oneLine } from './safe.js';
 import { summarize } from './summary.js';
 
@@ -35,7 +37,12 @@ export async function colorStyle(): Promise<Style> {
   };
 }
 
-export function formatFile(file: FileReport, style: Style): string {
+export interface TextOptions {
+  /** Whether a finding fails the run; findings that do not are marked as such. */
+  isFailing?: (f: Finding) => boolean;
+}
+
+export function formatFile(file: ReportedFile, style: Style, options: TextOptions = {}): string {
   const out: string[] = [style.path(oneLine(file.path))];
   if (file.meta) {
     for (const [label, value] of [['From', file.meta.from], ['Subject', file.meta.subject], ['Date', file.meta.date]] as const) {
@@ -46,22 +53,27 @@ export function formatFile(file: FileReport, style: Style): string {
     out.push(`  ${style.error('error')}  ${oneLine(file.error.message)}`);
     return out.join('\n') + '\n';
   }
+  const unused = (file.unusedDisables ?? []).map(
+    (u) => `  ${`${u.part ? `${u.part} ` : ''}${u.line}:${u.column}`.padEnd(8)} ${style.tactic('warning')}  ${oneLine(u.message)}`,
+  );
   if (file.findings.length === 0) {
-    out.push(`  ${style.ok('no reciprocity tactics found')}`);
+    out.push(`  ${style.ok('no reciprocity tactics found')}`, ...unused);
     return out.join('\n') + '\n';
   }
-  for (const f of file.findings) out.push(...formatFinding(f, style));
+  for (const f of file.findings) out.push(...formatFinding(f, style, options));
+  out.push(...unused);
   out.push('', ...formatAdvice(file.findings, style));
   if (file.exchange) out.push(...formatExchange(file.exchange, style));
   return out.join('\n') + '\n';
 }
 
-function formatFinding(f: Finding, style: Style): string[] {
+function formatFinding(f: Finding, style: Style, options: TextOptions): string[] {
   const name = tacticById(f.tactic)?.meta.name ?? f.tactic;
   const where = `${f.part ? `${f.part} ` : ''}${f.line}:${f.column}`;
-  const flags = f.hidden ? style.dim(' (hidden text)') : '';
+  const severity = f.severity !== DEFAULT_SEVERITY ? ` ${f.severity === 'error' ? style.error(f.severity) : style.dim(f.severity)}` : '';
+  const flags = (f.hidden ? style.dim(' (hidden text)') : '') + (options.isFailing && !options.isFailing(f) ? style.dim(' (not failing)') : '');
   const lines = [
-    `  ${where.padEnd(8)} ${style.tactic(f.tactic)} ${style.dim(`(${name})`)}  ${Math.round(f.confidence * 100)}%${flags}`,
+    `  ${where.padEnd(8)} ${style.tactic(f.tactic)} ${style.dim(`(${name})`)}${severity}  ${Math.round(f.confidence * 100)}%${flags}`,
   ];
   const excerpt = excerptOf(f);
   if (excerpt) {
@@ -102,7 +114,7 @@ function formatRatio(ratio: number): string {
   return `${Math.round(ratio * 100)}% of`;
 }
 
-export function formatSummary(files: readonly FileReport[], style: Style): string {
+export function formatSummary(files: readonly FileReport[], style: Style, failing?: number): string {
   const s = summarize(files);
   const errors = files.filter((f) => f.error).length;
   const flagged = files.filter((f) => f.findings.length > 0).length;
@@ -114,6 +126,8 @@ export function formatSummary(files: readonly FileReport[], style: Style): strin
   const parts: string[] = [];
   if (s.findings > 0) parts.push(`${s.findings} finding${s.findings === 1 ? '' : 's'} in ${flagged} of ${fileWord(s.files)} (${tactics})`);
   else parts.push(`no findings in ${fileWord(s.files)}`);
+  if (failing !== undefined && s.findings > 0 && failing !== s.findings) parts.push(`${failing} failing`);
   if (errors > 0) parts.push(style.error(`${errors} input error${errors === 1 ? '' : 's'}`));
-  return (s.findings > 0 || errors > 0 ? style.error('✖ ') : style.ok('✔ ')) + parts.join('; ') + '\n';
+  const bad = errors > 0 || (failing ?? s.findings) > 0;
+  return (bad ? style.error('✖ ') : style.ok('✔ ')) + parts.join('; ') + '\n';
 }

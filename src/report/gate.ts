@@ -1,0 +1,53 @@
+/**
+ * Whether a run fails: --fail-on (which tactics count), --fail-level (the
+ * least severity that counts) and --max-findings (how many are tolerated).
+ * Exit status: 0 pass, 1 failed by threshold, 2 usage or input error (2 wins).
+ */
+import type { ReportedFile } from '../filters/index.js';
+import type { Finding, Severity, TacticId } from '../types.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const DEFAULT_SEVERITY: Severity = 'warning';
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface Gate {
+  /** 'any', 'none', or the tactics whose findings fail the run. */
+  failOn: 'any' | 'none' | readonly TacticId[];
+  failLevel: Severity;
+  /** Fail only with more failing findings than this; -1 (default) fails on the first. */
+  maxFindings: number;
+}
+
+export const DEFAULT_GATE: Gate = { failOn: 'any', failLevel: 'warning', maxFindings: -1 };
+
+export function atLeast(severity: Severity, level: Severity): boolean {
+  return RANK[severity] >= RANK[level];
+}
+
+/** Whether a finding counts towards failing the run. */
+export function isFailing(f: Pick<Finding, 'tactic' | 'severity'>, gate: Gate): boolean {
+  if (gate.failOn === 'none') return false;
+  if (gate.failOn !== 'any' && !gate.failOn.includes(f.tactic)) return false;
+  return atLeast(f.severity, gate.failLevel);
+}
+
+/** Failing findings, plus unused disable directives (severity warning) when reported. */
+export function countFailing(files: readonly ReportedFile[], gate: Gate): number {
+  let n = 0;
+  for (const file of files) {
+    for (const f of file.findings) if (isFailing(f, gate)) n++;
+    if (gate.failOn !== 'none' && atLeast('warning', gate.failLevel)) n += file.unusedDisables?.length ?? 0;
+  }
+  return n;
+}
+
+export function exitCode(files: readonly ReportedFile[], gate: Gate): number {
+  if (files.some((f) => f.error)) return EXIT_ERROR;
+  const tolerated = Math.max(0, gate.maxFindings);
+  return countFailing(files, gate) > tolerated ? EXIT_FINDINGS : EXIT_OK;
+}
