@@ -1,9 +1,241 @@
-import type { Tactic } from '../types.js';
+import type { DocContext } from '../engine/context.js';
+import type { CueHit } from '../text/phrases.js';
+import type { Candidate, Tactic } from '../types.js';
 import lexicon from './freebie.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
-import { candidate, liveHits } from './rules.js';
 
-/** freebie — a gift given first, in a text that also asks something (TACTICS.md). */
+/**
+ * freebie — a gift given first, in a text that also asks something (TACTICS.md).
+ *
+ * The three "gift" tactics share one reading of the text: where is something
+ * offered free (or framed as a gift), what is it, and on what condition.
+ * freeOffers() does that reading once per document; freebie keeps the offers
+ * given up front, lead-magnet those traded for a sign-up, thats-not-all those
+ * stacked on a purchase or donation (premiums).
+ */
+
+export type ThingKind = 'gift' | 'trial' | 'content' | 'addon' | 'price' | 'none';
+
+export interface FreeOffer {
+  sentence: number;
+  /** Text offsets of the words that carry the offer ("free" … "sample"). */
+  start: number;
+  end: number;
+  /** The word(s) saying it costs nothing ("free", "complimentary"), if any. */
+  free: CueHit | null;
+  /** Explicit gift wording ("our gift to you", "we've enclosed"), if any. */
+  frame: CueHit | null;
+  thing: ThingKind;
+  thingHit: CueHit | null;
+  /** FREE written in capitals. */
+  shouting: boolean;
+}
+
+/** Which noun lists name what is free; the order breaks ties between equally near hits. */
+const THING_CUES: ReadonlyArray<readonly [string, ThingKind]> = [
+  ['lead-magnet.content', 'content'],
+  ['freebie.gift-thing', 'gift'],
+  ['freebie.trial-thing', 'trial'],
+  ['freebie.addon-thing', 'addon'],
+  ['freebie.price-term', 'price'],
+];
+
+/** How far (in words) from "free" the thing it qualifies may stand. */
+const THING_AFTER = 5;
+const THING_BEFORE = 6;
+
+/** Punctuation that ends the phrase "free" belongs to, inside a sentence. */
+const BARRIERS = new Set([':', ';', '|', '(', ')', '[', ']', '•', '*', '=']);
+
+const cache = new WeakMap<DocContext, FreeOffer[]>();
+
+/** Every place the text offers something free or as a gift, in text order. */
+export function freeOffers(doc: DocContext): FreeOffer[] {
+  let offers = cache.get(doc);
+  if (!offers) cache.set(doc, (offers = readOffers(doc)));
+  return offers;
+}
+
+function readOffers(doc: DocContext): FreeOffer[] {
+  const pos = wordPositions(doc);
+  const blocked = coveredTokens(doc.cue('freebie.not-gift'));
+  const frames = doc.cue('freebie.gift-frame').filter((h) => !doc.negated(h.first));
+  const framed = coveredTokens(frames);
+  const offers: FreeOffer[] = [];
+  for (const frame of frames) offers.push(offerAt(doc, pos, frame, null, frame));
+  for (const free of doc.cue('freebie.free-word')) {
+    if (framed.has(free.first) || !isGiftSenseOfFree(doc, free, blocked)) continue;
+    offers.push(offerAt(doc, pos, free, free, null));
+  }
+  return offers.sort((a, b) => a.start - b.start);
+}
+
+/** "free" as in costing nothing: not "feel free", "sugar-free", "free speech", "not free", "free of pesticides". */
+function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<number>): boolean {
+  const { tokens } = doc;
+  if (blocked.has(free.first)) return false;
+  if (doc.negated(free.first)) return false;
+  const head = tokens[free.first];
+  if (head.hyphenated) return false; // sugar-free, toll-free
+  const next = tokens[free.last + 1];
+  if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
+  if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
+  return true;
+}
+
+function nextWord(doc: DocContext, from: number) {
+  for (let i = from + 1; i < doc.tokens.length; i++) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
+  return undefined;
+}
+
+function offerAt(doc: DocContext, pos: WordPositions, hit: CueHit, free: CueHit | null, frame: CueHit | null): FreeOffer {
+  const thingHit = thingNear(doc, pos, hit);
+  const thing = thingHit ? kindOf(thingHit) : 'none';
+  const start = Math.min(hit.start, thingHit?.start ?? hit.start);
+  const end = Math.max(hit.end, thingHit?.end ?? hit.end);
+  const shouting = free !== null && doc.tokens[free.first].shouting;
+  return { sentence: hit.sentence, start, end, free, frame, thing, thingHit, shouting };
+}
+
+function kindOf(hit: CueHit): ThingKind {
+  return THING_CUES.find(([cue]) => cue === hit.cue)?.[1] ?? 'none';
+}
+
+/** The nearest thing-noun after the free word (within THING_AFTER words), else before it (THING_BEFORE). */
+function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | null {
+  let best: CueHit | null = null;
+  let bestScore = Infinity;
+  for (const h of doc.inSentence(hit.sentence)) {
+    if (!THING_CUES.some(([cue]) => cue === h.cue)) continue;
+    let score: number;
+    if (h.first >= hit.first && h.last <= hit.last) {
+      score = 0; // inside the gift wording itself ("free gift")
+    } else if (h.first > hit.last) {
+      const d = pos.word[h.first] - pos.word[hit.last];
+      if (d > THING_AFTER || pos.barrier[h.first] !== pos.barrier[hit.last]) continue;
+      score = d;
+    } else if (h.last < hit.first) {
+      const d = pos.word[hit.first] - pos.word[h.last];
+      if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
+      score = d + 0.5; // after the free word reads more naturally ("free sample") than before
+    } else continue;
+    const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
+    if (score < bestScore || longer) {
+      best = h;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+interface WordPositions {
+  /** Ordinal of each token among word/number tokens. */
+  word: Int32Array;
+  /** Count of phrase-ending punctuation before each token. */
+  barrier: Int32Array;
+}
+
+const positions = new WeakMap<DocContext, WordPositions>();
+
+function wordPositions(doc: DocContext): WordPositions {
+  let p = positions.get(doc);
+  if (p) return p;
+  const n = doc.tokens.length;
+  p = { word: new Int32Array(n), barrier: new Int32Array(n) };
+  let words = 0;
+  let barriers = 0;
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i];
+    if (t.kind === 'punct' && BARRIERS.has(t.raw)) barriers++;
+    if (t.kind === 'word' || t.kind === 'number') words++;
+    p.word[i] = words;
+    p.barrier[i] = barriers;
+  }
+  positions.set(doc, p);
+  return p;
+}
+
+function coveredTokens(hits: readonly CueHit[]): Set<number> {
+  const out = new Set<number>();
+  for (const h of hits) for (let i = h.first; i <= h.last; i++) out.add(i);
+  return out;
+}
+
+// ------------------------------------------------------------ conditions
+
+/**
+ * The offer is given only in return for a purchase or donation: "with every
+ * order", "donate $25 and we'll send you", "buy 2 and get 1 free". That is a
+ * premium (thats-not-all), not a freebie.
+ */
+export function premiumFor(doc: DocContext, sentence: number, at: number): boolean {
+  if (doc.inSentence(sentence, 'freebie.premium').length > 0) return true;
+  const buys = doc.inSentence(sentence, 'freebie.purchase-verb').filter((h) => h.first < at);
+  if (buys.length === 0) return false;
+  const firstBuy = buys[0].last;
+  return doc.inSentence(sentence, 'freebie.receive-verb').some((r) => r.first > firstBuy && r.first <= at);
+}
+
+/** Mail-platform furniture around a sentence ("Try it FREE" badges, unsubscribe footers). */
+export function platformBoilerplate(doc: DocContext, sentence: number): boolean {
+  return doc.inSentences(sentence - 1, sentence, 'freebie.platform').length > 0;
+}
+
+/** A sign-up, subscription or contact form asked for in or next to a sentence. */
+export function signupNear(doc: DocContext, sentence: number, before = 1, after = 2): CueHit | null {
+  const same = doc.inSentence(sentence, 'lead-magnet.signup').filter((h) => !doc.negated(h.first));
+  if (same.length > 0) return same[0];
+  const near = doc.inSentences(sentence - before, sentence + after, 'lead-magnet.signup').filter((h) => !doc.negated(h.first));
+  return near[0] ?? null;
+}
+
+// ------------------------------------------------------------ the tactic
+
+const THING_RULE: Record<ThingKind, string> = {
+  gift: 'free-gift-thing',
+  trial: 'free-trial-like',
+  content: 'free-content',
+  addon: 'free-thing',
+  price: 'free-thing',
+  none: 'free-thing',
+};
+
+function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
+  if (offer.thing === 'price' && !offer.frame) return null; // "free shipping": a price term
+  if (offer.thing === 'addon') return null; // "a free upgrade": an add-on (thats-not-all)
+  if (premiumFor(doc, offer.sentence, offer.free?.first ?? offer.frame!.first)) return null;
+  if (platformBoilerplate(doc, offer.sentence)) return null;
+  if (offer.thing === 'content' && signupNear(doc, offer.sentence)) return null; // traded for a sign-up: lead-magnet
+  const rules = [offer.frame ? 'gift-frame' : THING_RULE[offer.thing], 'ask-in-text'];
+  if (offer.frame && offer.thing !== 'none') rules.push(THING_RULE[offer.thing]);
+  const s = offer.sentence;
+  if (offeredToReader(doc, offer)) rules.push('offered-to-reader');
+  if (doc.inSentences(s - 1, s + 1, 'freebie.no-strings').length > 0) rules.push('no-strings');
+  if (offer.shouting) rules.push('shouting');
+  if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0) rules.push('ask-near');
+  if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
+  if (doc.inSentence(s, 'freebie.third-party').length > 0) rules.push('third-party');
+  if (doc.has('freebie.receipt')) rules.push('receipt');
+  return { start: offer.start, end: offer.end, rules, reason: reasonFor(doc, offer) };
+}
+
+function offeredToReader(doc: DocContext, offer: FreeOffer): boolean {
+  const from = (offer.free ?? offer.frame)!.first - 6;
+  const to = (offer.thingHit?.last ?? offer.end) + 3;
+  return doc.inSentence(offer.sentence, 'freebie.offer-verb').some((h) => h.first >= from && h.first <= to);
+}
+
+function overlapsCue(doc: DocContext, offer: FreeOffer, cue: string): boolean {
+  return doc.inSentence(offer.sentence, cue).some((h) => h.start < offer.end && offer.start < h.end);
+}
+
+function reasonFor(doc: DocContext, offer: FreeOffer): string {
+  const words = doc.text.slice(offer.start, offer.end).replace(/\s+/g, ' ');
+  if (offer.frame) return `Presents "${words}" as a gift to you, in a text that also asks something of you.`;
+  const what = offer.thingHit ? doc.text.slice(offer.thingHit.start, offer.thingHit.end).replace(/\s+/g, ' ').toLowerCase() : 'something';
+  return `Offers a free ${what} up front ("${words}"), in a text that also asks something of you.`;
+}
+
 export const freebie: Tactic = {
   meta: {
     id: 'freebie',
@@ -20,13 +252,14 @@ export const freebie: Tactic = {
   detect(doc) {
     // No ask anywhere: a gift alone is generosity, not a tactic.
     if (!doc.has('shared.ask')) return [];
-    const gifts = [...liveHits(doc, 'freebie.gift-offer', ['freebie.not-gift']), ...liveHits(doc, 'freebie.custom')];
-    return gifts
-      .filter((g) => doc.inSentence(g.sentence, 'freebie.premium').length === 0)
-      .map((g) => {
-        const rules = ['gift-offer', 'ask-in-text'];
-        if (doc.inSentences(g.sentence - 1, g.sentence + 1, 'freebie.no-strings').length > 0) rules.push('no-strings');
-        return candidate([g], rules, `Offers a gift up front ("${doc.text.slice(g.start, g.end)}") in a text that asks something back.`);
-      });
+    const out: Candidate[] = [];
+    for (const offer of freeOffers(doc)) {
+      const c = freebieCandidate(doc, offer);
+      if (c) out.push(c);
+    }
+    for (const h of doc.cue('freebie.custom')) {
+      out.push({ start: h.start, end: h.end, rules: ['gift-frame', 'ask-in-text'], reason: `Offers a gift up front ("${doc.text.slice(h.start, h.end)}").` });
+    }
+    return out;
   },
 };

@@ -1,6 +1,69 @@
-import type { Tactic } from '../types.js';
+import type { DocContext } from '../engine/context.js';
+import type { CueHit } from '../text/phrases.js';
+import type { Candidate, Tactic } from '../types.js';
+import { freeOffers, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './freebie.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
+
+/** How many words before the content an offering verb ("download our free …") may stand. */
+const VERB_WINDOW = 6;
+
+/**
+ * Content (a guide, a webinar, a course) that is offered, free or as a thing
+ * to get, with a sign-up, subscription or contact form asked for in the same
+ * or a neighbouring sentence.
+ */
+function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Candidate | null {
+  const s = content.sentence;
+  const signup = signupNear(doc, s);
+  if (!signup) return null; // content given with no sign-up: maybe a freebie, not a lead magnet
+  if (platformBoilerplate(doc, s)) return null;
+  if (premiumFor(doc, s, content.first)) return null; // the content comes with a purchase: thats-not-all
+  const free = freeOfferFor(doc, content);
+  const verb = offerVerbBefore(doc, content);
+  if (!free && !verb && signup.sentence !== s) return null; // content only mentioned
+  const rules = [weak ? 'content-weak' : 'content-offer', signup.sentence === s ? 'signup-same-sentence' : 'signup-near'];
+  if (free) rules.push('free-content');
+  if (verb) rules.push('offer-verb');
+  if (free?.shouting) rules.push('shouting');
+  if (doc.inSentences(Math.min(s, signup.sentence), Math.max(s, signup.sentence), 'lead-magnet.contact').length > 0) rules.push('contact-details');
+  if (paidFor(doc, s)) rules.push('paid');
+  const start = Math.min(content.start, free?.start ?? content.start, verb?.start ?? content.start);
+  let end = Math.max(content.end, free?.end ?? content.end);
+  // Cover the exchange when it is stated right there ("… — just enter your email").
+  if (Math.abs(signup.sentence - s) <= 1 && signup.start > start) end = Math.max(end, signup.end);
+  const what = doc.text.slice(content.start, content.end).replace(/\s+/g, ' ').toLowerCase();
+  const price = describeSignup(doc, signup);
+  return { start, end, rules, reason: `Offers ${free ? 'a free' : 'a'} ${what} in exchange for ${price}.` };
+}
+
+function freeOfferFor(doc: DocContext, content: CueHit): FreeOffer | undefined {
+  return freeOffers(doc).find(
+    (o) => o.sentence === content.sentence && (o.thingHit === content || (o.thingHit?.start === content.start) || (o.free !== null && Math.abs(o.free.first - content.first) <= VERB_WINDOW && o.thing !== 'price')),
+  );
+}
+
+function offerVerbBefore(doc: DocContext, content: CueHit): CueHit | undefined {
+  return doc
+    .inSentence(content.sentence, 'lead-magnet.offer-verb')
+    .find((h) => h.last < content.first && content.first - h.last <= VERB_WINDOW * 2 && !doc.negated(h.first));
+}
+
+/** The sentence puts a price on the content (an amount that is not a "value" claim). */
+function paidFor(doc: DocContext, sentence: number): boolean {
+  if (doc.inSentence(sentence, 'lead-magnet.paid').length > 0) return true;
+  const text = doc.sentenceText(sentence).toLowerCase();
+  return doc.amountsIn(sentence).length > 0 && !/\b(?:value|worth|valued)\b/.test(text);
+}
+
+function describeSignup(doc: DocContext, signup: CueHit): string {
+  const words = doc.text.slice(signup.start, signup.end).toLowerCase();
+  if (/e-?\s?mail/.test(words)) return 'your e-mail address';
+  if (/phone|mobile/.test(words)) return 'your phone number';
+  if (/form|name|details/.test(words)) return 'your contact details';
+  if (/subscri/.test(words)) return 'a subscription';
+  return 'signing up';
+}
 
 /** lead-magnet — Free content (a guide, a webinar, a checklist) in exchange for your e-mail or phone number. */
 export const leadMagnet: Tactic = {
@@ -16,7 +79,18 @@ export const leadMagnet: Tactic = {
   },
   lexicon: stripLexicon(lexicon),
   weights: weightsOf(lexicon),
-  detect() {
-    return [];
+  detect(doc) {
+    const out: Candidate[] = [];
+    for (const [cue, weak] of [['lead-magnet.content', false], ['lead-magnet.content-weak', true]] as const) {
+      for (const h of doc.cue(cue)) {
+        if (doc.negated(h.first)) continue;
+        const c = contentCandidate(doc, h, weak);
+        if (c) out.push(c);
+      }
+    }
+    for (const h of doc.cue('lead-magnet.custom')) {
+      out.push({ start: h.start, end: h.end, rules: ['content-offer', 'signup-same-sentence'], reason: `Offers content in exchange for signing up ("${doc.text.slice(h.start, h.end)}").` });
+    }
+    return out;
   },
 };

@@ -1,6 +1,124 @@
-import type { Tactic } from '../types.js';
+import type { DocContext } from '../engine/context.js';
+import type { CueHit } from '../text/phrases.js';
+import type { Candidate, Tactic } from '../types.js';
+import { freeOffers, platformBoilerplate, premiumFor } from './freebie.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
+
+/** Words that may stand before a weak stacking connective and still leave it opening the clause ("And plus", "+ Plus"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'oh', 'so', 'p.s', 'ps']);
+
+/** How far (in words) after "will receive" a premium's gift may stand. */
+const PREMIUM_WINDOW = 10;
+
+/** Words that stack value on an offer: "But wait — there's more", "as a bonus", "we'll even throw in". */
+function stackCandidates(doc: DocContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const h of doc.cue('thats-not-all.stack-strong')) {
+    if (doc.negated(h.first) || platformBoilerplate(doc, h.sentence)) continue;
+    out.push(withContext(doc, h, ['stack-strong'], `Piles extra value on the offer ("${words(doc, h)}") before you have answered.`));
+  }
+  for (const h of doc.cue('thats-not-all.stack-weak')) {
+    if (!opensClause(doc, h) || platformBoilerplate(doc, h.sentence)) continue;
+    if (!valueInSentence(doc, h.sentence, h)) continue; // "Plus, we've moved offices" adds nothing to an offer
+    out.push(withContext(doc, h, ['stack-weak'], `Adds more on top of the offer ("${words(doc, h)} …") before you have answered.`));
+  }
+  return out;
+}
+
+/** A gift promised only with the purchase or donation: "free tote with every order", "donate $25 and we'll send you our mug". */
+function premiumCandidates(doc: DocContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const o of freeOffers(doc)) {
+    if (o.thing === 'price' || platformBoilerplate(doc, o.sentence)) continue;
+    const at = (o.free ?? o.frame)!.first;
+    const premium = premiumFor(doc, o.sentence, at);
+    if (!premium && o.thing !== 'addon') continue;
+    const rules = premium ? ['premium'] : ['free-addon'];
+    if (premium && o.thing === 'addon') rules.push('free-addon');
+    const hit = { start: o.start, end: o.end, first: at, last: at, sentence: o.sentence, cue: 'freebie.free-word' };
+    const reason = premium
+      ? `Adds a free extra ("${words(doc, o)}") to the purchase or donation, as a sweetener.`
+      : `Throws in a free extra ("${words(doc, o)}") on top of the offer.`;
+    out.push(withContext(doc, hit, rules, reason));
+  }
+  // Premiums named without "free": "Sponsors will receive a signed copy", "give $50 and we'll send you our mug".
+  for (const r of doc.cue('freebie.receive-verb')) {
+    if (!premiumFor(doc, r.sentence, r.first) || platformBoilerplate(doc, r.sentence)) continue;
+    const gift = doc
+      .inSentence(r.sentence, 'freebie.gift-thing')
+      .find((g) => g.first > r.last && g.first - r.last <= PREMIUM_WINDOW && !doc.negated(g.first));
+    if (!gift) continue;
+    const span = { ...r, end: gift.end, last: gift.last };
+    out.push(withContext(doc, span, ['premium'], `Promises a gift ("${words(doc, span)}") in return for the purchase or donation, as a sweetener.`));
+  }
+  return out;
+}
+
+function withContext(doc: DocContext, h: { start: number; end: number; first: number; sentence: number }, rules: string[], reason: string): Candidate {
+  const s = h.sentence;
+  if (!rules.includes('stack-weak') && valueInSentence(doc, s, h)) rules.push('value-in-sentence');
+  else if (rules.includes('stack-weak')) rules.push('value-in-sentence');
+  if (offerBefore(doc, h.start)) rules.push('offer-before');
+  if (doc.inSentences(s - 1, s + 1, 'thats-not-all.urgency').length > 0) rules.push('urgency');
+  if (doc.inSentence(s, 'thats-not-all.store-policy').length > 0) rules.push('store-policy');
+  if (onlyPriceTerms(doc, s)) rules.push('price-term-only');
+  if (doc.inSentence(s, 'thats-not-all.matching').length > 0 && !giftInSentence(doc, s)) rules.push('matching-only');
+  return { start: h.start, end: h.end, rules, reason };
+}
+
+/** "Plus" as the first word of its clause (sentence start, after a comma, dash or "and"), not "one plus one". */
+function opensClause(doc: DocContext, h: CueHit): boolean {
+  for (let i = h.first - 1; i >= 0; i--) {
+    const t = doc.tokens[i];
+    if (t.sentence !== h.sentence) return true;
+    if (t.kind === 'punct') {
+      if (t.raw === ',' || t.raw === '-' || t.raw === '—' || t.raw === '–' || t.raw === '+' || t.raw === '~' || t.raw === ':' || t.raw === '.') return true;
+      continue;
+    }
+    return CLAUSE_OPENERS.has(t.norm);
+  }
+  return true;
+}
+
+/** Something of value named in the sentence besides the stacking words themselves. */
+function valueInSentence(doc: DocContext, sentence: number, except: { start: number; end: number }): boolean {
+  const outside = (h: { start: number; end: number }) => h.end <= except.start || h.start >= except.end;
+  if (doc.inSentence(sentence, 'thats-not-all.value-word').some(outside)) return true;
+  if (freeOffers(doc).some((o) => o.sentence === sentence && outside(o))) return true;
+  return percentOff(doc, sentence) || doc.amountsIn(sentence).length > 0;
+}
+
+function giftInSentence(doc: DocContext, sentence: number): boolean {
+  return freeOffers(doc).some((o) => o.sentence === sentence && o.thing !== 'price') || doc.inSentence(sentence, 'freebie.gift-thing').length > 0;
+}
+
+/** "10% off", "an extra 15 percent". */
+function percentOff(doc: DocContext, sentence: number): boolean {
+  const s = doc.sentences[sentence];
+  for (let i = s.firstToken; i + 1 < s.endToken; i++) {
+    if (doc.tokens[i].kind === 'number' && (doc.tokens[i + 1].raw === '%' || doc.tokens[i + 1].norm === 'percent')) return true;
+  }
+  return false;
+}
+
+/** The only value in the sentence is a price term ("Plus, free shipping"). */
+function onlyPriceTerms(doc: DocContext, sentence: number): boolean {
+  const offers = freeOffers(doc).filter((o) => o.sentence === sentence);
+  return offers.length > 0 && offers.every((o) => o.thing === 'price');
+}
+
+/** An offer or ask was made before this point (first ask, amount or free offer of the text). */
+function offerBefore(doc: DocContext, offset: number): boolean {
+  const firstAsk = doc.cue('shared.ask')[0];
+  const firstAmount = doc.amounts[0];
+  const firstOffer = freeOffers(doc)[0];
+  return [firstAsk?.start, firstAmount?.start, firstOffer?.start].some((x) => x !== undefined && x < offset);
+}
+
+function words(doc: DocContext, h: { start: number; end: number }): string {
+  return doc.text.slice(h.start, h.end).replace(/\s+/g, ' ');
+}
 
 /** thats-not-all — Extra value is piled on before you answer, so saying yes feels like returning a concession. */
 export const thatsNotAll: Tactic = {
@@ -16,7 +134,11 @@ export const thatsNotAll: Tactic = {
   },
   lexicon: stripLexicon(lexicon),
   weights: weightsOf(lexicon),
-  detect() {
-    return [];
+  detect(doc) {
+    const out = [...stackCandidates(doc), ...premiumCandidates(doc)];
+    for (const h of doc.cue('thats-not-all.custom')) {
+      out.push({ start: h.start, end: h.end, rules: ['stack-strong'], reason: `Piles extra value on the offer ("${words(doc, h)}").` });
+    }
+    return out;
   },
 };
