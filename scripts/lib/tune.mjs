@@ -1,0 +1,105 @@
+/**
+ * Weight tuning for `npm run tune`: every candidate finding (minConfidence
+ * 0) on the corpus and the fixtures becomes an example — its fired rules,
+ * and whether its tactic is in the item's gold labels (a fixture's folder
+ * is its label, for its own tactic only). One logistic regression per
+ * tactic; k-fold cross-validation by item (all findings of an item in one
+ * fold) compares the current weights with refitted ones.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inScope } from './corpus.mjs';
+import { foldOf } from './folds.mjs';
+import { fitLogistic, logLoss, probability } from './logistic.mjs';
+import { prf, round } from './metrics.mjs';
+import { TACTICS_SRC_DIR } from './paths.mjs';
+
+/** Per tactic: the items it is judged on, each with its candidates' rules and its gold label. */
+export function tuningData(detections, tacticIds, k) {
+  const data = {};
+  for (const tactic of tacticIds) {
+    const items = [];
+    for (const d of detections) {
+      if (!inScope(d.item, tactic)) continue;
+      const y = d.item.labels.includes(tactic) ? 1 : 0;
+      const examples = d.candidates.filter((c) => c.tactic === tactic).map((c) => ({ features: c.rules, y }));
+      items.push({ id: d.item.id, fold: foldOf(d.item.id, k), y, examples });
+    }
+    data[tactic] = items;
+  }
+  return data;
+}
+
+/** Document-level figures: an item is predicted when any of its candidates scores ≥ threshold. */
+export function documentFigures(items, weightsFor, threshold) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const item of items) {
+    const weights = weightsFor(item);
+    const predicted = item.examples.some((e) => probability(weights, e.features) >= threshold);
+    if (predicted && item.y) tp++;
+    else if (predicted) fp++;
+    else if (item.y) fn++;
+  }
+  return { tp, fp, fn, ...prf(tp, fp, fn) };
+}
+
+/**
+ * Cross-validated comparison and the proposed weights (fitted on all data).
+ * @returns {{ examples: number, positives: number, before: object, after: object, proposed: object|null, reason?: string }}
+ */
+export function tuneTactic(items, current, { k, threshold, l2, prior }) {
+  const examples = items.flatMap((i) => i.examples);
+  const positives = examples.filter((e) => e.y).length;
+  const centre = prior === 'zero' ? { bias: 0, rules: Object.fromEntries(Object.keys(current.rules).map((r) => [r, 0])) } : current;
+  const before = {
+    logLoss: round(logLoss(current, examples)),
+    ...documentFigures(items, () => current, threshold),
+  };
+  if (examples.length === 0 || positives === 0 || positives === examples.length) {
+    return { examples: examples.length, positives, before, after: null, proposed: null, reason: examples.length === 0 ? 'no candidate findings' : 'all candidates in one class: nothing to separate' };
+  }
+  const foldWeights = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = items.filter((i) => i.fold !== fold).flatMap((i) => i.examples);
+    foldWeights.push(fitLogistic(train, centre, { l2 }));
+  }
+  const heldOut = items.flatMap((i) => i.examples.map((e) => ({ ...e, fold: i.fold })));
+  let loss = 0;
+  for (const e of heldOut) loss += logLoss(foldWeights[e.fold], [e]);
+  const after = {
+    logLoss: round(loss / heldOut.length),
+    ...documentFigures(items, (item) => foldWeights[item.fold], threshold),
+  };
+  return { examples: examples.length, positives, before, after, proposed: roundWeights(fitLogistic(examples, centre, { l2 })) };
+}
+
+export function roundWeights(weights, digits = 2) {
+  return {
+    bias: round(weights.bias, digits),
+    rules: Object.fromEntries(Object.entries(weights.rules).map(([r, w]) => [r, round(w, digits)])),
+  };
+}
+
+/**
+ * The tactic's JSON text with new "$weights": every other key, and the
+ * order of keys, kept; existing rules keep their place, new rules follow
+ * in name order. Two-space indentation; a final newline if there was one.
+ */
+export function withWeights(jsonText, weights) {
+  const data = JSON.parse(jsonText);
+  const old = data.$weights?.rules ?? {};
+  const rules = {};
+  for (const r of Object.keys(old)) rules[r] = weights.rules[r] ?? old[r];
+  for (const r of Object.keys(weights.rules).sort()) if (!(r in rules)) rules[r] = weights.rules[r];
+  if ('$weights' in data) data.$weights = { ...data.$weights, bias: weights.bias, rules };
+  else data.$weights = { bias: weights.bias, rules };
+  return JSON.stringify(data, null, 2) + (jsonText.endsWith('\n') ? '\n' : '');
+}
+
+export function writeWeights(tactic, weights, dir = TACTICS_SRC_DIR) {
+  const path = join(dir, `${tactic}.json`);
+  writeFileSync(path, withWeights(readFileSync(path, 'utf8'), weights));
+  return path;
+}
