@@ -46,6 +46,7 @@ export function validateConfig(raw: unknown, file: string, keyPrefix = ''): Quid
       fail(key, `is not a known key (known: ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')})`);
     }
   }
+  if ('$schema' in obj && typeof obj.$schema !== 'string') fail('$schema', 'must be a string');
   const config: QuidproConfig = {};
   if ('tactics' in obj) config.tactics = checkTactics(obj.tactics, fail);
   if ('minConfidence' in obj) {
