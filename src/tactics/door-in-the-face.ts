@@ -4,7 +4,7 @@ import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './door-in-the-face.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
-import { footerStart, isButtonLine, isRequestAt, speakerOf } from './rules.js';
+import { footerStart, isButtonLine, isRequestAt, speakerOf, startsLine } from './rules.js';
 
 /** How many sentences before a retreat the bigger ask may stand. */
 export const PRIOR_WINDOW = 3;
@@ -137,10 +137,11 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   return out;
 }
 
+/** The cue opens its sentence or its line (after a transcript's speaker label). */
 function startsSentence(doc: DocContext, h: CueHit): boolean {
   const words = doc.words(h.sentence);
   const skip = speakerOf(doc, h.sentence) !== null ? 1 : 0;
-  return words[skip]?.start === h.start;
+  return words[skip]?.start === h.start || startsLine(doc, h.sentence, h.start);
 }
 
 function retreatReason(doc: DocContext, big: MoneyAmount | null, small: MoneyAmount | null, hit: CueHit, alt?: CueHit): string {

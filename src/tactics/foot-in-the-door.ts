@@ -1,9 +1,10 @@
 import type { DocContext } from '../engine/context.js';
+import type { MoneyAmount } from '../text/amounts.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './foot-in-the-door.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
-import { footerStart, isButtonLine, isRequestAt, liveHits, speakerOf } from './rules.js';
+import { footerStart, isButtonLine, isDialogue, isRequestAt, liveHits, speakerOf } from './rules.js';
 
 /** How many sentences after a small ask a bigger ask may follow and still lean on it. */
 export const FOLLOW_WINDOW = 15;
@@ -141,7 +142,8 @@ function agreementBefore(doc: DocContext, s: number, speaker: string): number {
 function persuaderAmountBefore(doc: DocContext, s: number, speaker: string) {
   for (let k = s - 1; k >= 0 && k >= s - DIALOGUE_WINDOW; k--) {
     if (speakerOf(doc, k) !== speaker) continue;
-    const a = doc.amountsIn(k)[0];
+    // "$0 to $2": the agreed amount is the top of a range.
+    const a = doc.amountsIn(k).reduce<MoneyAmount | null>((m, x) => (m && m.value >= x.value ? m : x), null);
     if (a) return a;
   }
   return null;
@@ -170,6 +172,9 @@ export const footInTheDoor: Tactic = {
   lexicon: stripLexicon(lexicon),
   weights: weightsOf(lexicon),
   detect(doc) {
-    return [...leansOnCompliance(doc), ...smallThenBigger(doc), ...dialogueEscalation(doc)];
+    // In a transcript, chat turns (check out the site, tell me more) are conversation, not a scripted
+    // ladder of asks: only a raise after the other side's yes counts there.
+    if (isDialogue(doc)) return dialogueEscalation(doc);
+    return [...leansOnCompliance(doc), ...smallThenBigger(doc)];
   },
 };

@@ -65,8 +65,27 @@ export function isRequestAt(doc: DocContext, sentence: number, at: number): bool
     if (!IMPERATIVE_LEAD.has(t.norm) && !(i === s.firstToken && speakerOf(doc, sentence) !== null)) head = false;
   }
   if (head) return true;
-  const last = doc.tokens[s.endToken - 1];
-  return doc.text.slice(last.start, s.end).includes('?') && doc.words(sentence).some((w) => w.norm === 'you');
+  return isQuestionToYou(doc, sentence, at);
+}
+
+/** A question mark after token `at` in the sentence, and "you" in it. */
+function isQuestionToYou(doc: DocContext, sentence: number, at: number): boolean {
+  const s = doc.sentences[sentence];
+  let you = false;
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i];
+    if (t.norm === 'you') you = true;
+    if (t.raw === '?' && i > at) return you;
+  }
+  return false;
+}
+
+/** True when only punctuation stands between the start of the line (or sentence) and `offset` ("-> Regardless, …"). */
+export function startsLine(doc: DocContext, sentence: number, offset: number): boolean {
+  const s = doc.sentences[sentence];
+  const nl = doc.text.lastIndexOf('\n', offset - 1);
+  const from = Math.max(nl + 1, s.start);
+  return !/[\p{L}\p{N}]/u.test(doc.text.slice(from, offset));
 }
 
 /**

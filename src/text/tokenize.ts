@@ -47,6 +47,8 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'no', 'e.g', 'i.e', 'u.s', 'a.m', 'p.m', 'approx', 'dept', 'est', 'fig', 'mt', 'ft',
 ]);
+/** A transcript turn ("Persuader: …") starts a new sentence even when the line before has no full stop. */
+const SPEAKER_RE = /^[A-Z][A-Za-z0-9 ._'-]{0,23}:[ \t]/;
 const BULLET_RE = /^[ \t]*(?:[-*•·▪►✓✔]|\d{1,2}[.)])[ \t]/;
 
 export function scan(text: string): Scan {
@@ -79,7 +81,8 @@ export function scan(text: string): Scan {
     const gap = text.slice(prevEnd, start);
     if (tokens.length > 0 && gap.includes('\n')) {
       const blankLine = /\n[ \t]*\r?\n/.test(gap.replace(/\r\n?/g, '\n'));
-      const newLineStartsBlock = BULLET_RE.test(text.slice(start - lineOffset(text, start), start + 3));
+      const newLineStartsBlock =
+        BULLET_RE.test(text.slice(start - lineOffset(text, start), start + 3)) || SPEAKER_RE.test(text.slice(start, start + 32));
       if (blankLine || newLineStartsBlock || pendingBreak || lineEndsClause(tokens[tokens.length - 1], m)) {
         closeSentence(tokens.length);
         if (blankLine) paragraph++;
