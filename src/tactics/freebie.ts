@@ -34,6 +34,7 @@ export interface FreeOffer {
 /** Which noun lists name what is free; the order breaks ties between equally near hits. */
 const THING_CUES: ReadonlyArray<readonly [string, ThingKind]> = [
   ['lead-magnet.content', 'content'],
+  ['lead-magnet.content-weak', 'content'],
   ['freebie.gift-thing', 'gift'],
   ['freebie.trial-thing', 'trial'],
   ['freebie.addon-thing', 'addon'],
@@ -80,8 +81,17 @@ function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<n
   const next = tokens[free.last + 1];
   if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
   if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
+  // "free to choose", "free to live": at liberty. "free to you", "free to attend": at no cost.
+  if (head.norm === 'free' && next?.norm === 'to' && !FREE_TO_GIFT.has(nextWord(doc, free.last + 1)?.norm ?? '')) return false;
   return true;
 }
+
+/** Words after "free to" that keep the costing-nothing sense. */
+const FREE_TO_GIFT = new Set([
+  'you', 'all', 'everyone', 'anyone', 'anybody', 'members', 'home', 'homeowners', 'new', 'the', 'our', 'your', 'customers',
+  'students', 'participants', 'subscribers', 'readers', 'qualified', 'eligible', 'those', 'families', 'first', 'veterans',
+  'seniors', 'kids', 'children', 'attendees', 'registrants', 'attend', 'download', 'try', 'read', 'watch', 'listen',
+]);
 
 function nextWord(doc: DocContext, from: number) {
   for (let i = from + 1; i < doc.tokens.length; i++) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
@@ -125,7 +135,18 @@ function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | n
       bestScore = score;
     }
   }
-  return best;
+  return best && best.first > hit.last ? headNoun(doc, pos, best) : best;
+}
+
+/** In "free CD replacement kit" the thing is the kit: follow thing-nouns up to two words on. */
+function headNoun(doc: DocContext, pos: WordPositions, thing: CueHit): CueHit {
+  let head = thing;
+  for (const h of doc.inSentence(thing.sentence)) {
+    if (h.first <= head.last || !THING_CUES.some(([cue]) => cue === h.cue)) continue;
+    const d = pos.word[h.first] - pos.word[head.last];
+    if (d <= 2 && pos.barrier[h.first] === pos.barrier[head.last]) head = h;
+  }
+  return head;
 }
 
 interface WordPositions {
@@ -176,6 +197,25 @@ export function premiumFor(doc: DocContext, sentence: number, at: number): boole
   return doc.inSentence(sentence, 'freebie.receive-verb').some((r) => r.first > firstBuy && r.first <= at);
 }
 
+/**
+ * A premium offer was made just before: list lines under "Order today and
+ * receive these free gifts:" are part of it.
+ */
+export function premiumNear(doc: DocContext, sentence: number): boolean {
+  for (let s = Math.max(0, sentence - 3); s < sentence; s++) if (doc.inSentence(s, 'freebie.premium').length > 0) return true;
+  // A gift under a "BONUS" heading is an add-on to the offer, not a gift up front.
+  return doc.inSentences(sentence - 1, sentence, 'thats-not-all.stack-strong').length > 0;
+}
+
+/** "Free membership — sign up today": the free thing is the sign-up itself, not a gift. */
+function signupRightAfter(doc: DocContext, offer: FreeOffer): boolean {
+  const pos = wordPositions(doc);
+  const last = Math.max(offer.free?.last ?? 0, offer.frame?.last ?? 0, offer.thingHit?.last ?? 0);
+  return doc
+    .inSentences(offer.sentence, offer.sentence + 1, 'lead-magnet.signup')
+    .some((h) => h.first > last && pos.word[h.first] - pos.word[last] <= 1);
+}
+
 /** Mail-platform furniture around a sentence ("Try it FREE" badges, unsubscribe footers). */
 export function platformBoilerplate(doc: DocContext, sentence: number): boolean {
   return doc.inSentences(sentence - 1, sentence, 'freebie.platform').length > 0;
@@ -205,7 +245,8 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (offer.thing === 'addon') return null; // "a free upgrade": an add-on (thats-not-all)
   if (premiumFor(doc, offer.sentence, offer.free?.first ?? offer.frame!.first)) return null;
   if (platformBoilerplate(doc, offer.sentence)) return null;
-  if (offer.thing === 'content' && signupNear(doc, offer.sentence)) return null; // traded for a sign-up: lead-magnet
+  // Content traded for a sign-up is the lead magnet, wherever in the text the sign-up is asked.
+  if (offer.thing === 'content' && (signupNear(doc, offer.sentence) || doc.has('lead-magnet.signup'))) return null;
   const rules = [offer.frame ? 'gift-frame' : THING_RULE[offer.thing], 'ask-in-text'];
   if (offer.frame && offer.thing !== 'none') rules.push(THING_RULE[offer.thing]);
   const s = offer.sentence;
@@ -216,6 +257,8 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
   if (doc.inSentence(s, 'freebie.third-party').length > 0) rules.push('third-party');
   if (doc.has('freebie.receipt')) rules.push('receipt');
+  if (premiumNear(doc, s)) rules.push('premium-near');
+  if (signupRightAfter(doc, offer)) rules.push('free-signup');
   return { start: offer.start, end: offer.end, rules, reason: reasonFor(doc, offer) };
 }
 

@@ -28,6 +28,8 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
   if (free?.shouting) rules.push('shouting');
   if (doc.inSentences(Math.min(s, signup.sentence), Math.max(s, signup.sentence), 'lead-magnet.contact').length > 0) rules.push('contact-details');
   if (paidFor(doc, s)) rules.push('paid');
+  if (weak && doc.inSentence(s, 'lead-magnet.newsletter').length > 0) rules.push('newsletter-only'); // "free subscription to our newsletters"
+
   const start = Math.min(content.start, free?.start ?? content.start, verb?.start ?? content.start);
   let end = Math.max(content.end, free?.end ?? content.end);
   // Cover the exchange when it is stated right there ("… — just enter your email").

@@ -20,8 +20,13 @@ function stackCandidates(doc: DocContext): Candidate[] {
   }
   for (const h of doc.cue('thats-not-all.stack-weak')) {
     if (!opensClause(doc, h) || platformBoilerplate(doc, h.sentence)) continue;
-    if (!valueInSentence(doc, h.sentence, h)) continue; // "Plus, we've moved offices" adds nothing to an offer
-    out.push(withContext(doc, h, ['stack-weak'], `Adds more on top of the offer ("${words(doc, h)} …") before you have answered.`));
+    if (!giftValueIn(doc, h.sentence, h)) continue; // "Plus, we've moved offices" adds nothing to an offer
+    out.push(withContext(doc, h, ['stack-weak', 'gift-value'], `Adds more on top of the offer ("${words(doc, h)} …") before you have answered.`));
+  }
+  for (const h of doc.cue('thats-not-all.stack-mid')) {
+    if (doc.negated(h.first) || platformBoilerplate(doc, h.sentence)) continue;
+    if (!giftValueIn(doc, h.sentence, h)) continue; // "the plan also includes roadside help" is a feature list
+    out.push(withContext(doc, h, ['stack-mid', 'gift-value'], `Adds a free extra on top of the offer ("${words(doc, h)} …") before you have answered.`));
   }
   return out;
 }
@@ -57,8 +62,8 @@ function premiumCandidates(doc: DocContext): Candidate[] {
 
 function withContext(doc: DocContext, h: { start: number; end: number; first: number; sentence: number }, rules: string[], reason: string): Candidate {
   const s = h.sentence;
-  if (!rules.includes('stack-weak') && valueInSentence(doc, s, h)) rules.push('value-in-sentence');
-  else if (rules.includes('stack-weak')) rules.push('value-in-sentence');
+  if (valueInSentence(doc, s, h) || (rules.includes('stack-strong') && valueInSentence(doc, s + 1, h))) rules.push('value-in-sentence');
+  if (!rules.includes('gift-value') && (giftValueIn(doc, s, h) || (rules.includes('stack-strong') && giftValueIn(doc, s + 1, h)))) rules.push('gift-value');
   if (offerBefore(doc, h.start)) rules.push('offer-before');
   if (doc.inSentences(s - 1, s + 1, 'thats-not-all.urgency').length > 0) rules.push('urgency');
   if (doc.inSentence(s, 'thats-not-all.store-policy').length > 0) rules.push('store-policy');
@@ -83,10 +88,22 @@ function opensClause(doc: DocContext, h: CueHit): boolean {
 
 /** Something of value named in the sentence besides the stacking words themselves. */
 function valueInSentence(doc: DocContext, sentence: number, except: { start: number; end: number }): boolean {
+  if (sentence >= doc.sentences.length) return false;
   const outside = (h: { start: number; end: number }) => h.end <= except.start || h.start >= except.end;
   if (doc.inSentence(sentence, 'thats-not-all.value-word').some(outside)) return true;
   if (freeOffers(doc).some((o) => o.sentence === sentence && outside(o))) return true;
   return percentOff(doc, sentence) || doc.amountsIn(sentence).length > 0;
+}
+
+/** Something given free or as a bonus in the sentence, besides the stacking words: "free", "bonus", "gift", "10% off". */
+function giftValueIn(doc: DocContext, sentence: number, except: { start: number; end: number }): boolean {
+  if (sentence >= doc.sentences.length) return false;
+  const outside = (h: { start: number; end: number }) => h.end <= except.start || h.start >= except.end;
+  const offers = freeOffers(doc).filter((o) => o.sentence === sentence);
+  const inPriceTerm = (h: { start: number; end: number }) => offers.some((o) => o.thing === 'price' && o.start <= h.start && h.end <= o.end);
+  if (doc.inSentence(sentence, 'freebie.gift-value').some((h) => outside(h) && !inPriceTerm(h))) return true;
+  if (offers.some((o) => o.thing !== 'price' && outside(o))) return true;
+  return percentOff(doc, sentence);
 }
 
 function giftInSentence(doc: DocContext, sentence: number): boolean {
