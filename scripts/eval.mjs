@@ -9,12 +9,12 @@
  * --record also writes eval/baseline.json, the CI ratchet's reference.
  * See docs/evaluation.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorsWithoutText, evaluate } from './lib/evaluate.mjs';
 import { corpusAvailable, corpusDir, EVAL_DIR, REPO } from './lib/paths.mjs';
-import { baselineFrom } from './lib/ratchet.mjs';
+import { baselineFrom, describeRegressions, improvements, regressions } from './lib/ratchet.mjs';
 import { formatReport } from './lib/report.mjs';
 
 const { values: args } = parseArgs({
@@ -47,8 +47,17 @@ const last = {
 writeFileSync(lastPath, `${JSON.stringify(last, null, 2)}\n`);
 console.log(`Wrote ${relative(process.cwd(), lastPath)}`);
 
+const baselinePath = join(EVAL_DIR, 'baseline.json');
+if (existsSync(baselinePath) && !args.record) {
+  const recorded = JSON.parse(readFileSync(baselinePath, 'utf8'));
+  const fell = regressions(recorded, result.figures);
+  const better = improvements(recorded, result.figures);
+  if (fell.length) console.log(`Below eval/baseline.json (the CI ratchet will fail):\n${describeRegressions(fell)}`);
+  else console.log(`At or above eval/baseline.json (${recorded.date ?? 'undated'}).`);
+  if (better.length) console.log(`Better than recorded (re-record with --record):\n${better.join('\n')}`);
+}
+
 if (args.record) {
-  const baselinePath = join(EVAL_DIR, 'baseline.json');
   const { $comment, ...figures } = baselineFrom(result.figures);
   const baseline = { $comment, date: last.date, ...figures };
   writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
