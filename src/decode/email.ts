@@ -13,6 +13,7 @@ import PostalMime, { type Address, type Email } from 'postal-mime';
 import { SpanMap } from '../positions.js';
 import type { DecodedInput, MessageMeta, TextPart } from '../types.js';
 import { htmlAsReadText } from './html.js';
+import { repairWindows1252 } from './text.js';
 
 /**
  * The HTML rendering wins only when it carries clearly more text than the
@@ -23,7 +24,7 @@ const HTML_PREFERENCE_RATIO = 1.2;
 
 export async function decodeEmail(bytes: Uint8Array): Promise<DecodedInput> {
   // A Buffer, never a stream: postal-mime given a Node stream returns an empty message silently.
-  const email = await PostalMime.parse(withoutPostmark(bytes));
+  const email = repairCharsets(await PostalMime.parse(withoutPostmark(bytes)));
   const parts: TextPart[] = [];
   const subject = email.subject?.trim() ? email.subject : undefined;
   if (subject) parts.push({ name: 'subject', text: subject, source: subject, map: SpanMap.identity(subject.length) });
@@ -68,6 +69,13 @@ export function metaOf(email: Email): MessageMeta {
 function formatAddress(a: Address): string {
   if (a.group !== undefined) return a.name;
   return a.name ? `${a.name} <${a.address}>` : a.address;
+}
+
+/** See repairWindows1252: Node 20 decodes windows-1252 as Latin-1. */
+function repairCharsets(email: Email): Email {
+  const fix = (s: string | undefined) => (s === undefined ? s : repairWindows1252(s));
+  const from = email.from && email.from.group === undefined ? { ...email.from, name: repairWindows1252(email.from.name) } : email.from;
+  return { ...email, subject: fix(email.subject), text: fix(email.text), html: fix(email.html), from };
 }
 
 /** A message saved from a mailbox may start with its "From " postmark line, which is not a header. */

@@ -95,6 +95,8 @@ export class HtmlTextExtractor {
   private atSpace = true;
   /** Visible words were appended since the last hidden range ended. */
   private visibleSinceHidden = true;
+  /** A separator owed before the next text (none is written after the last text). */
+  private pending: '' | ' ' | '\n' | '\n\n' = '';
 
   constructor(
     private readonly source: string,
@@ -119,8 +121,7 @@ export class HtmlTextExtractor {
   /** Title attributes go last, each a paragraph of its own, so they never split a sentence of the body. */
   flushTitles(): void {
     for (const t of this.titles) {
-      this.builder.separator('\n\n');
-      this.atSpace = true;
+      this.owe('\n\n');
       this.appendInline(t.text, t.start, t.end, t.hidden);
     }
     this.titles.length = 0;
@@ -169,14 +170,25 @@ export class HtmlTextExtractor {
   }
 
   private separate(sep: '\n' | '\n\n'): void {
+    this.owe(sep);
+  }
+
+  /** Owes a separator, the strongest one asked for since the last text. */
+  private owe(sep: ' ' | '\n' | '\n\n'): void {
     if (this.builder.textLength === 0) return;
-    const before = this.builder.textLength;
-    this.builder.separator(sep);
-    if (this.builder.textLength !== before) this.atSpace = true;
+    if (sep.length > this.pending.length || (sep !== ' ' && this.pending === ' ')) this.pending = sep;
+    this.atSpace = true;
+  }
+
+  private payPending(): void {
+    if (this.pending) this.builder.separator(this.pending);
+    this.pending = '';
   }
 
   private lineBreak(tagStart: number, tagEnd: number, hidden: boolean): void {
     if (this.builder.textLength === 0) return;
+    if (this.pending === '\n\n') this.payPending();
+    this.pending = '';
     this.record(() => this.builder.append('\n', tagStart, tagEnd), hidden);
     this.atSpace = true;
   }
@@ -194,14 +206,9 @@ export class HtmlTextExtractor {
       this.titles.push({ text: value, start, end, hidden });
       return;
     }
-    if (!this.atSpace) this.separateInline();
+    if (!this.atSpace) this.owe(' ');
     this.appendInline(value, start, end, hidden);
-    if (!this.atSpace) this.separateInline();
-  }
-
-  private separateInline(): void {
-    this.builder.separator(' ');
-    this.atSpace = true;
+    if (!this.atSpace) this.owe(' ');
   }
 
   /**
@@ -214,6 +221,7 @@ export class HtmlTextExtractor {
       const collapsed = data.replace(WHITESPACE, ' ');
       const piece = this.atSpace && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
       if (piece.length === 0) return;
+      this.payPending();
       this.record(() => this.builder.append(piece, start, end), hidden && /\S/.test(piece));
       this.atSpace = piece.endsWith(' ');
       return;
@@ -234,6 +242,7 @@ export class HtmlTextExtractor {
 
   private appendWord(word: string, start: number, hidden: boolean): void {
     if (word.length === 0) return;
+    this.payPending();
     this.record(() => this.builder.append(word, start, start + word.length), hidden);
     this.atSpace = false;
   }

@@ -48,7 +48,7 @@ class MarkdownWalker {
   visit(node: Nodes): void {
     if (SKIPPED.has(node.type)) return;
     const block = BLOCKS.has(node.type);
-    if (block) this.builder.separator('\n\n');
+    if (block) this.owe('\n\n');
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
@@ -56,7 +56,7 @@ class MarkdownWalker {
         if (start !== undefined && end !== undefined) this.appendText(node.value, start, end);
         break;
       case 'break':
-        if (start !== undefined && end !== undefined) this.builder.append('\n', start, end);
+        if (start !== undefined && end !== undefined) this.append('\n', start, end);
         break;
       case 'image':
       case 'imageReference':
@@ -68,7 +68,20 @@ class MarkdownWalker {
       default:
         if ('children' in node) for (const child of (node as Parents).children) this.visit(child as Nodes);
     }
-    if (block) this.builder.separator('\n\n');
+    if (block) this.owe('\n\n');
+  }
+
+  /** A separator owed before the next text, so none trails the last text. */
+  private pending: '' | ' ' | '\n\n' = '';
+
+  private owe(sep: ' ' | '\n\n'): void {
+    if (sep === '\n\n' || this.pending === '') this.pending = sep;
+  }
+
+  private append(text: string, start: number, end: number): void {
+    if (this.pending) this.builder.separator(this.pending);
+    this.pending = '';
+    this.builder.append(text, start, end);
   }
 
   /**
@@ -78,7 +91,7 @@ class MarkdownWalker {
    */
   private appendText(value: string, start: number, end: number): void {
     if (this.source.slice(start, end) === value) {
-      this.builder.append(value, start, end);
+      this.append(value, start, end);
       return;
     }
     let cursor = start;
@@ -87,18 +100,18 @@ class MarkdownWalker {
       if (i > 0) {
         const nl = this.source.indexOf('\n', cursor);
         const at = nl >= 0 && nl < end ? nl : cursor;
-        this.builder.append('\n', at, Math.min(at + 1, end));
+        this.append('\n', at, Math.min(at + 1, end));
         cursor = Math.min(at + 1, end);
       }
       if (line.length === 0) return;
       const found = this.source.indexOf(line, cursor);
       if (found >= 0 && found + line.length <= end) {
-        this.builder.append(line, found, found + line.length);
+        this.append(line, found, found + line.length);
         cursor = found + line.length;
       } else {
         const nl = this.source.indexOf('\n', cursor);
         const lineEnd = nl >= 0 && nl < end ? nl : end;
-        this.builder.append(line, cursor, Math.max(cursor, lineEnd));
+        this.append(line, cursor, Math.max(cursor, lineEnd));
         cursor = lineEnd;
       }
     });
@@ -106,14 +119,16 @@ class MarkdownWalker {
 
   /** `![alt](src)`: the alt text sits after "![" when written plainly. */
   private appendAlt(alt: string, start: number, end: number): void {
-    this.builder.separator(' ');
+    this.owe(' ');
     const found = this.source.indexOf(alt, start);
-    if (found >= 0 && found + alt.length <= end) this.builder.append(alt, found, found + alt.length);
-    else this.builder.append(alt, start, end);
-    this.builder.separator(' ');
+    if (found >= 0 && found + alt.length <= end) this.append(alt, found, found + alt.length);
+    else this.append(alt, start, end);
+    this.owe(' ');
   }
 
   private appendHtml(start: number, end: number): void {
+    if (this.pending) this.builder.separator(this.pending);
+    this.pending = '';
     const extractor = new HtmlTextExtractor(this.source, this.builder);
     extractor.extract(start, end);
     extractor.flushTitles();

@@ -1,9 +1,17 @@
 import { SpanMap } from '../positions.js';
 import type { DecodedInput } from '../types.js';
 
-/** Bytes as UTF-8 text, without a byte-order mark. Invalid sequences become U+FFFD. */
+/**
+ * Bytes as text, without a byte-order mark: UTF-8, or — when the bytes are
+ * not valid UTF-8 — windows-1252 (what legacy Western text almost always is).
+ */
 export function bytesToText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = repairWindows1252(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -11,4 +19,22 @@ export function bytesToText(bytes: Uint8Array): string {
 export function decodeText(bytes: Uint8Array): DecodedInput {
   const text = bytesToText(bytes);
   return { format: 'text', parts: [{ name: 'body', text, source: text, map: SpanMap.identity(text.length) }] };
+}
+
+/** windows-1252 bytes 0x80–0x9F; the five bytes it leaves undefined stay as they are. */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Maps C1 control characters to the windows-1252 characters they stand for.
+ * Node 20's TextDecoder decodes 'windows-1252' (and the 'iso-8859-1' label,
+ * which WHATWG says means the same) as plain Latin-1, so curly quotes, dashes
+ * and € arrive as invisible C1 controls, which real text never contains. One
+ * UTF-16 unit in, one out: offsets do not move.
+ */
+export function repairWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80])
+    : text;
 }
