@@ -41,9 +41,15 @@ describe('quality ratchet (eval/baseline.json)', () => {
 
 // ------------------------------------------------------------------ the comparison
 
-function figuresWith({ f1 = {}, anyPrecision = 0.9, flagRate = 0.01 }: { f1?: Record<string, number>; anyPrecision?: number | null; flagRate?: number }) {
+function figuresWith({
+  f1 = {},
+  anyPrecision = 0.9,
+  flagRate = 0.01,
+  itemErrors = 0,
+}: { f1?: Record<string, number>; anyPrecision?: number | null; flagRate?: number; itemErrors?: number }) {
   return {
     corpus: { items: 10 },
+    itemErrors: Array.from({ length: itemErrors }, (_, i) => ({ id: `item-${i}`, error: 'cannot decode' })),
     threshold: 0.5,
     detector: {
       perTactic: Object.fromEntries(Object.entries(f1).map(([id, v]) => [id, { f1: v }])),
@@ -86,6 +92,11 @@ describe('regressions()', () => {
     const fell = regressions(recorded, figuresWith({ f1: { freebie: 0.8, obligation: 0.5 }, flagRate: 0.03 }));
     expect(fell.map((f) => f.figure)).toEqual(['tactic-free flag rate']);
     expect(describeRegressions(fell)).toContain('rose');
+  });
+
+  it('catches an item that can no longer be analysed', () => {
+    const fell = regressions(recorded, figuresWith({ f1: { freebie: 0.8, obligation: 0.5 }, itemErrors: 1 }));
+    expect(fell).toEqual([{ figure: 'items that could not be analysed', recorded: 0, now: 1, limit: 0 }]);
   });
 
   it('reports improvements beyond the margin, so the record can be raised', () => {

@@ -46,7 +46,13 @@ export async function detectAll(lib, items) {
 async function detectOne(lib, item) {
   const bytes = readItem(item);
   const t0 = performance.now();
-  const reports = await lib.analyze(bytes, { path: item.path, minConfidence: 0 });
+  let reports;
+  try {
+    reports = await lib.analyze(bytes, { path: item.path, minConfidence: 0 });
+  } catch (err) {
+    // The CLI would crash here; the measurement goes on and lists the item.
+    return { item, candidates: [], error: `analysis threw: ${err?.message ?? err}`, ms: performance.now() - t0 };
+  }
   const ms = performance.now() - t0;
   const candidates = [];
   const errors = [];

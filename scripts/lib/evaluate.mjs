@@ -60,7 +60,7 @@ export async function evaluate({ corpusDir, bayes = true, lib: given } = {}) {
     },
     calibration: calibration(judgedFindings(detections)),
     thresholds: thresholdSweep(detections, tacticIds, SWEEP_THRESHOLDS),
-    decodeErrors: detections.filter((d) => d.error).map((d) => ({ id: d.item.id, error: d.error })),
+    itemErrors: detections.filter((d) => d.error).map((d) => ({ id: d.item.id, error: d.error })),
   };
   return {
     figures,

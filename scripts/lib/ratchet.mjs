@@ -22,6 +22,7 @@ export function baselineFrom(figures, margins = DEFAULT_MARGINS) {
     f1: Object.fromEntries(Object.entries(d.perTactic).map(([id, t]) => [id, t.f1])),
     anyTacticPrecision: d.anyTactic.precision ?? 0,
     tacticFreeFlagRate: d.tacticFree.rate,
+    itemErrors: figures.itemErrors?.length ?? 0,
   };
 }
 
@@ -49,6 +50,9 @@ export function regressions(baseline, figures) {
       fell.push({ figure: 'tactic-free flag rate', recorded: baseline.tacticFreeFlagRate, now: now.tacticFreeFlagRate, limit });
     }
   }
+  if (baseline.itemErrors !== undefined && now.itemErrors > baseline.itemErrors) {
+    fell.push({ figure: 'items that could not be analysed', recorded: baseline.itemErrors, now: now.itemErrors, limit: baseline.itemErrors });
+  }
   return fell;
 }
 
@@ -69,7 +73,7 @@ export function describeRegressions(fell) {
 
   return fell
     .map((f) =>
-      f.figure === 'tactic-free flag rate'
+      f.figure === 'tactic-free flag rate' || f.figure === 'items that could not be analysed'
         ? `${f.figure} rose: recorded ${f.recorded}, now ${f.now} (limit ${f.limit})`
         : `${f.figure} fell: recorded ${f.recorded}, now ${f.now} (limit ${f.limit})`,
     )

@@ -41,10 +41,10 @@ export function formatReport({ figures, errors, timings }, { showErrors = true }
   out.push('');
   out.push(formatSweep(figures.thresholds, tacticIds, figures.threshold));
 
-  if (figures.decodeErrors.length) {
+  if (figures.itemErrors.length) {
     out.push('');
-    out.push(`Items that did not decode (${figures.decodeErrors.length}):`);
-    for (const e of figures.decodeErrors) out.push(`  ${e.id}: ${oneLine(e.error)}`);
+    out.push(`Items that could not be analysed (${figures.itemErrors.length}):`);
+    for (const e of figures.itemErrors) out.push(`  ${e.id}: ${oneLine(e.error)}`);
   }
   if (showErrors) {
     out.push('');
