@@ -253,12 +253,16 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (offeredToReader(doc, offer)) rules.push('offered-to-reader');
   if (doc.inSentences(s - 1, s + 1, 'freebie.no-strings').length > 0) rules.push('no-strings');
   if (offer.shouting) rules.push('shouting');
-  if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0) rules.push('ask-near');
+  if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0 || doc.inSentences(s - 2, s + 2, 'freebie.ask-extra').length > 0) rules.push('ask-near');
   if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
   if (doc.inSentence(s, 'freebie.third-party').length > 0) rules.push('third-party');
   if (doc.has('freebie.receipt')) rules.push('receipt');
   if (premiumNear(doc, s)) rules.push('premium-near');
   if (signupRightAfter(doc, offer)) rules.push('free-signup');
+  // "Claim this FREE offer" in a text built around a guide-for-sign-up: the same lead magnet, told twice.
+  if ((offer.thing === 'none' || offer.thing === 'content') && doc.has('lead-magnet.content') && doc.has('lead-magnet.signup')) {
+    rules.push('lead-magnet-in-text');
+  }
   return { start: offer.start, end: offer.end, rules, reason: reasonFor(doc, offer) };
 }
 
@@ -294,7 +298,7 @@ export const freebie: Tactic = {
   weights: weightsOf(lexicon),
   detect(doc) {
     // No ask anywhere: a gift alone is generosity, not a tactic.
-    if (!doc.has('shared.ask')) return [];
+    if (!doc.has('shared.ask') && !doc.has('freebie.ask-extra')) return [];
     const out: Candidate[] = [];
     for (const offer of freeOffers(doc)) {
       const c = freebieCandidate(doc, offer);

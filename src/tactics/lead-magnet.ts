@@ -8,6 +8,9 @@ import { stripLexicon, weightsOf } from './lexicon.js';
 /** How many words before the content an offering verb ("download our free …") may stand. */
 const VERB_WINDOW = 6;
 
+/** How far (in characters) a finding's span reaches from the content to its verb or sign-up. */
+const SPAN_REACH = 80;
+
 /**
  * Content (a guide, a webinar, a course) that is offered, free or as a thing
  * to get, with a sign-up, subscription or contact form asked for in the same
@@ -30,10 +33,11 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
   if (paidFor(doc, s)) rules.push('paid');
   if (weak && doc.inSentence(s, 'lead-magnet.newsletter').length > 0) rules.push('newsletter-only'); // "free subscription to our newsletters"
 
-  const start = Math.min(content.start, free?.start ?? content.start, verb?.start ?? content.start);
+  const nearVerb = verb && content.start - verb.end <= SPAN_REACH ? verb : undefined;
+  const start = Math.min(content.start, free?.start ?? content.start, nearVerb?.start ?? content.start);
   let end = Math.max(content.end, free?.end ?? content.end);
   // Cover the exchange when it is stated right there ("… — just enter your email").
-  if (Math.abs(signup.sentence - s) <= 1 && signup.start > start) end = Math.max(end, signup.end);
+  if (signup.start > end && signup.start - end <= SPAN_REACH) end = signup.end;
   const what = doc.text.slice(content.start, content.end).replace(/\s+/g, ' ').toLowerCase();
   const price = describeSignup(doc, signup);
   return { start, end, rules, reason: `Offers ${free ? 'a free' : 'a'} ${what} in exchange for ${price}.` };

@@ -20,7 +20,8 @@ function stackCandidates(doc: DocContext): Candidate[] {
   }
   for (const h of doc.cue('thats-not-all.stack-weak')) {
     if (!opensClause(doc, h) || platformBoilerplate(doc, h.sentence)) continue;
-    if (!giftValueIn(doc, h.sentence, h)) continue; // "Plus, we've moved offices" adds nothing to an offer
+    // "Plus, we've moved offices" adds nothing to an offer; "PLUS, when you attend, you get:" names it on the next line.
+    if (!giftValueIn(doc, h.sentence, h) && !(endsWithColon(doc, h.sentence) && giftValueIn(doc, h.sentence + 1, h))) continue;
     out.push(withContext(doc, h, ['stack-weak', 'gift-value'], `Adds more on top of the offer ("${words(doc, h)} …") before you have answered.`));
   }
   for (const h of doc.cue('thats-not-all.stack-mid')) {
@@ -93,6 +94,11 @@ function valueInSentence(doc: DocContext, sentence: number, except: { start: num
   if (doc.inSentence(sentence, 'thats-not-all.value-word').some(outside)) return true;
   if (freeOffers(doc).some((o) => o.sentence === sentence && outside(o))) return true;
   return percentOff(doc, sentence) || doc.amountsIn(sentence).length > 0;
+}
+
+function endsWithColon(doc: DocContext, sentence: number): boolean {
+  const s = doc.sentences[sentence];
+  return s !== undefined && doc.tokens[s.endToken - 1]?.raw === ':';
 }
 
 /** Something given free or as a bonus in the sentence, besides the stacking words: "free", "bonus", "gift", "10% off". */
