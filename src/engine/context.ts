@@ -132,9 +132,21 @@ export class DocContext {
 
   /** The document talks about persuasion (an article, a study, a warning). */
   get aboutPersuasion(): boolean {
-    this.aboutPersuasionCache ??= new Set(this.cue('shared.about-persuasion').map((h) => h.sentence)).size >= 2;
+    this.aboutPersuasionCache ??= talksAboutPersuasion(this);
     return this.aboutPersuasionCache;
   }
+}
+
+/**
+ * Two sentences with a persuasion word, and two different such words: one
+ * word repeated ("marketing", "scam" in a disclaimer) is how ads talk, a mix
+ * ("tactic", "reciprocity", "marketers") is how articles about them talk.
+ */
+function talksAboutPersuasion(doc: DocContext): boolean {
+  const hits = doc.cue('shared.about-persuasion');
+  const sentences = new Set(hits.map((h) => h.sentence));
+  const words = new Set(hits.map((h) => doc.tokens[h.first].key));
+  return sentences.size >= 2 && words.size >= 2;
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'without', 'nor', 'cannot', 'hardly']);
@@ -176,7 +188,11 @@ function findQuoteRanges(text: string): Array<[number, number]> {
     // Short quoted words ("FREE") are emphasis, not reported speech.
     if (m[0].split(/\s+/).length >= 4) ranges.push([m.index, m.index + m[0].length]);
   }
-  const quotedLine = /^[ \t]*>[^\n]*/gm;
-  for (let m = quotedLine.exec(text); m; m = quotedLine.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  // Consecutive "> " lines are one quoted block: a finding may span two of them.
+  const quotedBlock = /^(?:[ \t]*>[^\n]*(?:\n|$))+/gm;
+  for (let m = quotedBlock.exec(text); m; m = quotedBlock.exec(text)) {
+    if (m[0].length === 0) quotedBlock.lastIndex++;
+    else ranges.push([m.index, m.index + m[0].length]);
+  }
   return ranges;
 }

@@ -42,6 +42,8 @@ export interface Scan {
 const TOKEN_RE =
   /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*)|(\d+(?:[.,]\d+)*)|([$€£¥])|([^\s\p{L}\p{M}\p{N}])/gu;
 
+const GLUED_RE = /^(\p{Ll}{2,})(?=\p{Lu}{2,}[\p{Lu}\p{N}]*$)/u;
+
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
@@ -77,7 +79,13 @@ export function scan(text: string): Scan {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const start = m.index;
-    const raw = m[0];
+    let raw = m[0];
+    // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
+    const glued = m[1] ? GLUED_RE.exec(raw) : null;
+    if (glued) {
+      raw = glued[1];
+      TOKEN_RE.lastIndex = start + raw.length;
+    }
     const gap = text.slice(prevEnd, start);
     if (tokens.length > 0 && gap.includes('\n')) {
       const blankLine = /\n[ \t]*\r?\n/.test(gap.replace(/\r\n?/g, '\n'));
