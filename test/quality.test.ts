@@ -211,15 +211,45 @@ describe('fitLogistic()', () => {
 });
 
 describe('withWeights()', () => {
-  it('replaces "$weights" and keeps every other key, the key order and the final newline', () => {
-    const before = `${JSON.stringify({ $comment: 'c', cue: ['a', 'b'], $weights: { bias: -1, rules: { b: 1, a: 2 } }, tail: 1 }, null, 2)}\n`;
-    const after = withWeights(before, { bias: -0.5, rules: { a: 2.5, b: 0.75, c: 0.1 } });
-    expect(after.endsWith('}\n')).toBe(true);
+  const handFormatted = [
+    '{',
+    '  "$comment": "a brace { and the word \\"$weights\\" inside a string",',
+    '  "cue": [',
+    '    "one phrase", "two phrases", "three"',
+    '  ],',
+    '  "$weights": {',
+    '    "bias": -1.0,',
+    '    "rules": {',
+    '      "b": 1.0,',
+    '      "a": 2.0',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('rewrites only the value of "$weights", leaving every other byte as it was', () => {
+    const after = withWeights(handFormatted, { bias: -0.5, rules: { a: 2.5, b: 0.75, c: 0.1 } });
+    const head = handFormatted.slice(0, handFormatted.indexOf('  "$weights"'));
+    expect(after.startsWith(head)).toBe(true);
+    expect(after.endsWith('  }\n}\n')).toBe(true);
     const parsed = JSON.parse(after);
-    expect(Object.keys(parsed)).toEqual(['$comment', 'cue', '$weights', 'tail']);
-    expect(parsed.cue).toEqual(['a', 'b']);
+    expect(Object.keys(parsed)).toEqual(['$comment', 'cue', '$weights']);
     expect(parsed.$weights).toEqual({ bias: -0.5, rules: { b: 0.75, a: 2.5, c: 0.1 } });
     expect(Object.keys(parsed.$weights.rules)).toEqual(['b', 'a', 'c']);
-    expect(after).toContain('\n  "cue": [\n    "a",');
+    expect(after).toContain('\n    "bias": -0.5,\n    "rules": {\n      "b": 0.75,');
+  });
+
+  it('keeps rules it has no new weight for, and writes whole numbers with a decimal', () => {
+    const after = withWeights(handFormatted, { bias: -2, rules: { a: 3 } });
+    expect(JSON.parse(after).$weights).toEqual({ bias: -2, rules: { b: 1, a: 3 } });
+    expect(after).toContain('"bias": -2.0,');
+    expect(after).toContain('"a": 3.0');
+  });
+
+  it('adds "$weights" as the last key of a file without one', () => {
+    const after = withWeights('{\n  "cue": ["x"]\n}\n', { bias: -1, rules: { x: 0.5 } });
+    expect(JSON.parse(after)).toEqual({ cue: ['x'], $weights: { bias: -1, rules: { x: 0.5 } } });
+    expect(after.startsWith('{\n  "cue": ["x"],\n  "$weights": {')).toBe(true);
   });
 });

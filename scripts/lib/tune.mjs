@@ -83,19 +83,104 @@ export function roundWeights(weights, digits = 2) {
 }
 
 /**
- * The tactic's JSON text with new "$weights": every other key, and the
- * order of keys, kept; existing rules keep their place, new rules follow
- * in name order. Two-space indentation; a final newline if there was one.
+ * The tactic's JSON text with new "$weights". Only the value of the
+ * top-level "$weights" key is rewritten; every other byte of the file stays
+ * as it is (the lexicon files are hand-formatted: several phrases a line).
+ * Existing rules keep their place, new rules follow in name order; the block
+ * is indented two spaces a level from the key's own indentation, and whole
+ * numbers keep a decimal (2.0) like the hand-set weights.
  */
 export function withWeights(jsonText, weights) {
   const data = JSON.parse(jsonText);
-  const old = data.$weights?.rules ?? {};
+  const old = data.$weights ?? {};
+  const oldRules = old.rules ?? {};
   const rules = {};
-  for (const r of Object.keys(old)) rules[r] = weights.rules[r] ?? old[r];
+  for (const r of Object.keys(oldRules)) rules[r] = weights.rules[r] ?? oldRules[r];
   for (const r of Object.keys(weights.rules).sort()) if (!(r in rules)) rules[r] = weights.rules[r];
-  if ('$weights' in data) data.$weights = { ...data.$weights, bias: weights.bias, rules };
-  else data.$weights = { bias: weights.bias, rules };
-  return JSON.stringify(data, null, 2) + (jsonText.endsWith('\n') ? '\n' : '');
+  const value = { ...old, bias: weights.bias, rules };
+  const span = topLevelValueSpan(jsonText, '$weights');
+  if (span) {
+    const lineStart = jsonText.lastIndexOf('\n', span.keyStart) + 1;
+    const indent = /^[ \t]*/.exec(jsonText.slice(lineStart))[0];
+    return jsonText.slice(0, span.start) + formatValue(value, indent) + jsonText.slice(span.end);
+  }
+  // No "$weights" yet: add it as the last key of the root object.
+  const close = jsonText.lastIndexOf('}');
+  const body = jsonText.slice(0, close).replace(/\s*$/, '');
+  const comma = body.endsWith('{') ? '' : ',';
+  return `${body}${comma}\n  "$weights": ${formatValue(value, '  ')}\n${jsonText.slice(close)}`;
+}
+
+function formatValue(value, indent) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const inner = `${indent}  `;
+    const entries = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatValue(v, inner)}`);
+    return entries.length ? `{\n${entries.join(',\n')}\n${indent}}` : '{}';
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * Where the value of a key of the root object lies in a JSON text:
+ * { keyStart, start, end } (end exclusive), or null. Strings are skipped
+ * properly, so braces inside phrases do not confuse it.
+ */
+export function topLevelValueSpan(text, key) {
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (depth === 1 && JSON.parse(text.slice(i, end)) === key) {
+        let j = end;
+        while (/\s/.test(text[j])) j++;
+        if (text[j] === ':') {
+          j++;
+          while (/\s/.test(text[j])) j++;
+          return { keyStart: i, start: j, end: valueEnd(text, j) };
+        }
+      }
+      i = end;
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    i++;
+  }
+  return null;
+}
+
+function stringEnd(text, quote) {
+  let i = quote + 1;
+  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+function valueEnd(text, start) {
+  if (text[start] === '"') return stringEnd(text, start);
+  if (text[start] !== '{' && text[start] !== '[') {
+    let i = start;
+    while (i < text.length && !/[,}\]\s]/.test(text[i])) i++;
+    return i;
+  }
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  throw new Error('unbalanced JSON');
 }
 
 export function writeWeights(tactic, weights, dir = TACTICS_SRC_DIR) {
