@@ -55,7 +55,6 @@ export function fallbackOf(doc: DocContext, hit: CueHit, clause: Range): { sente
 interface PriorAsk {
   sentence: number;
   amounts: MoneyAmount[];
-  money: boolean;
 }
 
 /** A request (an ask word or an amount) in the few sentences before `s`, by the same speaker in a transcript. */
@@ -69,12 +68,10 @@ export function priorAsk(doc: DocContext, s: number, before: number, window = PR
     const at = asks[0]?.first ?? tokenAt(doc, amounts[0]?.start);
     if (at === undefined || !isRequestAt(doc, k, at)) continue;
     if (amounts.length >= MENU_SIZE && k !== s) continue;
-    return { sentence: k, amounts, money: amounts.length > 0 || asks.some((h) => MONEY_ASKS.has(doc.tokens[h.first].key)) };
+    return { sentence: k, amounts };
   }
   return null;
 }
-
-const MONEY_ASKS = new Set(['give', 'donat', 'gift', 'chip', 'contribut', 'pledg', 'buy', 'purchas', 'pai', 'pay', 'afford', 'spare', 'sustain', 'subscrib', 'upgrad']);
 
 function tokenAt(doc: DocContext, offset: number | undefined): number | undefined {
   if (offset === undefined) return undefined;
@@ -120,8 +117,8 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
       if (small.value >= big.value) continue;
       rules.push('smaller-amount');
     }
-    const moneyBefore = clauseAmounts.length > 0 || clauseAsks.some((h) => MONEY_ASKS.has(doc.tokens[h.first].key)) || (prior?.money ?? false);
-    if (fbAmounts.length === 0 && fbAlt.length > 0 && moneyBefore) rules.push('smaller-non-money');
+    // The condition or the prior sentence always holds an ask here, so a small non-money fallback is a step down.
+    if (fbAmounts.length === 0 && fbAlt.length > 0) rules.push('smaller-non-money');
     if (!worded && !rules.includes('smaller-amount') && !rules.includes('smaller-non-money')) continue;
     if (isRequestAt(doc, fallback.sentence, f.from) || fbAsk.some((h) => isRequestAt(doc, fallback.sentence, h.first))) rules.push('fallback-ask');
     if (fbSoft.length > 0) rules.push('softener');
@@ -151,11 +148,11 @@ function retreatReason(doc: DocContext, big: MoneyAmount | null, small: MoneyAmo
   return `Steps back ("${cueText}") from a bigger ask to a smaller one so it feels like a concession.`;
 }
 
-/** "Can you give $50? … Even $5 helps.": a separate sentence that opens with a softener and names a smaller amount. */
+/** "Can you give $50? … At least $5 would help.": a separate sentence that opens with a step back and names a smaller amount. */
 export function softenerSteps(doc: DocContext): Candidate[] {
   const footer = footerStart(doc);
   const out: Candidate[] = [];
-  for (const hit of doc.cue(cue('softener'))) {
+  for (const hit of doc.cue(cue('step-back'))) {
     if (hit.sentence >= footer || !startsSentence(doc, hit) || doc.inSentence(hit.sentence, cue('retreat')).length > 0) continue;
     if (isButtonLine(doc, hit.sentence) && doc.words(hit.sentence).length < 3) continue;
     const amounts = doc.amountsIn(hit.sentence);

@@ -47,6 +47,7 @@ const IMPERATIVE_LEAD = new Set([
 /** Words before an ask that make the sentence a request ("will you chip in", "we need you to give"). */
 const REQUEST_WORDS = new Set([
   'please', 'will', 'can', 'could', 'would', "won't", 'asking', 'ask', 'need', 'urge', 'consider', 'invite', 'hope', 'let',
+  'counting', 'hoping',
 ]);
 
 /**
@@ -90,13 +91,17 @@ export function startsLine(doc: DocContext, sentence: number, offset: number): b
 
 /**
  * Template furniture, not a worded ask: a button or heading line ("DONATE
- * NOW", "Chip in »"): at most four words, or shouted.
+ * NOW", "Chip in »"): shouted, or at most four words without a full stop or
+ * question mark ("Sign the petition now." is worded).
  */
 export function isButtonLine(doc: DocContext, sentence: number): boolean {
   const words = doc.words(sentence);
+  if (words.filter((w) => w.shouting).length * 2 > words.length) return true;
   const label = speakerOf(doc, sentence) !== null ? 1 : 0;
-  if (words.length - label <= 4) return true;
-  return words.filter((w) => w.shouting).length * 2 > words.length;
+  if (words.length - label > 4) return false;
+  const s = doc.sentences[sentence];
+  const tail = doc.text.slice(words[words.length - 1]?.end ?? s.end, s.end);
+  return !/[.?]/.test(tail);
 }
 
 /** First sentence of the footer (unsubscribe, "paid for by", legal lines): in the last half, else none. */
