@@ -132,7 +132,7 @@ describe('github', () => {
       [{ path: 'dir/we,ird:name.md', format: 'text', findings: [{ ...sample(), message: 'two\nlines' }], exchange: null, error: null }],
       '/nowhere',
     );
-    expect(out).toContain('file=../dir/we%2Cird%3Aname.md,');
+    expect(out).toContain('file=dir/we%2Cird%3Aname.md,');
     expect(out).toContain('::two%0Alines');
     expect(out.trimEnd().split('\n')).toHaveLength(1);
   });
