@@ -15,7 +15,10 @@ const require = createRequire(import.meta.url);
 /** Either one pattern, or `first` followed later in the text by `then`. */
 export const KEYWORD_RULES = {
   freebie: { pattern: /\bfree\b|\bgifts?\b|\bcomplimentary\b/i },
-  'lead-magnet': { pattern: /\bfree (?:guide|e-?book|webinar|report|checklist|course|masterclass|template)s?\b|\bdownload\b/i },
+  'lead-magnet': {
+    pattern:
+      /\bfree (?:guide|e-?book|webinar|report|checklist|course|masterclass|template)s?\b|\b(?:download|register|sign[- ]?up|subscribe|enter your e-?mail)\b[^.!?\n]*\bfree\b|\bfree\b[^.!?\n]*\b(?:download|register|sign[- ]?up|subscribe|enter your e-?mail)\b/i,
+  },
   'thats-not-all': { pattern: /\bbonus(?:es)?\b|\bbut wait\b|\bthat's not all\b|\bplus\b|\bat no (?:extra|additional) (?:cost|charge)\b|\bthrow in\b/i },
   'foot-in-the-door': { first: /\bsign(?:ed)?\b|\bpetition\b|\bsurvey\b|\bpoll\b/i, then: /\bdonate\b|\bchip in\b|\bcontribute\b/i },
   'door-in-the-face': { pattern: /\bif\b[^.!?\n]*\b(?:can't|cannot)\b|\btoo much\b|\beven (?:just )?\$\s?\d/i },
