@@ -88,9 +88,11 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   const footer = footerStart(doc);
   const out: Candidate[] = [];
   const turns = doc.cue(cue('soft-turn')).filter((h) => startsSentence(doc, h));
-  for (const hit of [...doc.cue(cue('retreat')), ...turns]) {
+  // "Too much?" / "Not ready?": a worded step back only as a question of its own.
+  const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens[h.last + 1]?.raw === '?');
+  for (const hit of [...doc.cue(cue('retreat')), ...questions, ...turns]) {
     if (hit.sentence >= footer) continue;
-    const worded = hit.cue === cue('retreat');
+    const worded = hit.cue !== cue('soft-turn');
     const clause = conditionClause(doc, hit);
     const fallback = fallbackOf(doc, hit, clause);
     if (!fallback || fallback.sentence >= footer) continue;
@@ -120,7 +122,7 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
     // The condition or the prior sentence always holds an ask here, so a small non-money fallback is a step down.
     if (fbAmounts.length === 0 && fbAlt.length > 0) rules.push('smaller-non-money');
     if (!worded && !rules.includes('smaller-amount') && !rules.includes('smaller-non-money')) continue;
-    if (isRequestAt(doc, fallback.sentence, f.from) || fbAsk.some((h) => isRequestAt(doc, fallback.sentence, h.first))) rules.push('fallback-ask');
+    if ([...fbAsk, ...fbAlt].some((h) => isRequestAt(doc, fallback.sentence, h.first))) rules.push('fallback-ask');
     if (fbSoft.length > 0) rules.push('softener');
     if (doc.amountsIn(fallback.sentence).length >= MENU_SIZE) rules.push('amount-menu');
     const end = doc.tokens[f.to - 1].end;
