@@ -8,6 +8,8 @@ import { footerStart, isButtonLine, isDialogue, isRequestAt, liveHits, speakerOf
 
 /** How many sentences after a small ask a bigger ask may follow and still lean on it. */
 export const FOLLOW_WINDOW = 15;
+/** How many sentences after "since you signed…" the ask that leans on it may stand. */
+export const COMPLIANCE_WINDOW = 4;
 /** A small ask and a bigger ask this close are shown as one span. */
 const CLOSE = 3;
 /** How far back a transcript's escalation looks for the small yes. */
@@ -80,15 +82,16 @@ function sequenceCandidate(doc: DocContext, small: CueHit, big: CueHit): Candida
 export function leansOnCompliance(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
   for (const prior of liveHits(doc, cue('prior-compliance'))) {
-    for (let s = prior.sentence; s <= prior.sentence + 2 && s < doc.sentences.length; s++) {
+    for (let s = prior.sentence; s <= prior.sentence + COMPLIANCE_WINDOW && s < doc.sentences.length; s++) {
       const big = biggerAskIn(doc, s);
       if (!big) continue;
       const rules = ['prior-compliance', 'bigger-ask-later'];
       if (doc.inSentence(s, cue('next-step')).length > 0) rules.push('next-step');
       if (doc.amountsIn(s).length > 0) rules.push('money-amount');
+      const span = sentenceSpan(doc, s);
       out.push({
-        start: prior.start,
-        end: sentenceSpan(doc, s).end,
+        start: s - prior.sentence <= CLOSE ? prior.start : span.start,
+        end: span.end,
         rules,
         reason: `Leans on an earlier small yes ("${doc.text.slice(prior.start, prior.end)}") to ask for more ("${doc.text.slice(big.start, big.end)}").`,
       });
