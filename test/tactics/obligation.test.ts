@@ -1,0 +1,88 @@
+/**
+ * obligation, ESLint RuleTester style: `valid` texts yield no finding,
+ * `invalid` texts yield one whose words include `covers`, with the rules listed.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import type { Finding } from '../../src/types.js';
+
+const ID = 'obligation';
+
+async function findingsOf(text: string): Promise<Finding[]> {
+  const [report] = await analyze(text, { path: 'case.txt' });
+  return report.findings.filter((f) => f.tactic === ID);
+}
+
+const valid: Array<[string, string]> = [
+  ['a plain thank-you with no ask', 'Thank you for being part of our community this year. We could not have done it without you.'],
+  ['"give back to your community" as a slogan', 'Give back to your community: volunteer at the food drive on Saturday.'],
+  ['a track record, not a favor to the reader', 'For 30 years I have fought for working families in this district. Please vote for me on Tuesday.'],
+  ['thanks for the reader\'s own gift', 'Thank you for your generous gift last year. Will you renew your support today?'],
+  ['a premium "in return"', 'Donate $50 and, in return, we\'ll send you our tote bag.'],
+  ['pay it forward', 'Someone paid for your coffee today. Pay it forward: buy a coffee for the next person!'],
+  ['a delivered order', 'Good news: your order has been delivered. Please rate your purchase and tell us how we did.'],
+  ['a quoted letter in an article', 'Letters often lean on guilt. "After all we\'ve done for you, won\'t you give just $20?" one read. Researchers say this obligation tactic backfires, and marketers are rethinking it.'],
+];
+
+const invalid: Array<{ name: string; text: string; covers: string; rules: string[] }> = [
+  {
+    name: 'kept the site free, now give back',
+    text: 'For 10 years we\'ve kept this site free for you. Today we ask you to give back.',
+    covers: 'kept this site free',
+    rules: ['favor-done', 'free-to-reader', 'give-back', 'ask-near'],
+  },
+  {
+    name: 'stood by you, stand with us',
+    text: 'We\'ve stood by you. Will you stand with us now?',
+    covers: 'stood by you',
+    rules: ['favor-done', 'give-back'],
+  },
+  {
+    name: 'free newsletter, return the favor',
+    text: 'You\'ve received our free newsletter every week. Please return the favor with a donation.',
+    covers: 'return the favor',
+    rules: ['reader-enjoyed', 'return-favor', 'free-to-reader'],
+  },
+  {
+    name: 'after all we\'ve done',
+    text: 'After all we\'ve done for this neighborhood, we\'re counting on you to renew your membership.',
+    covers: 'After all we\'ve done',
+    rules: ['debt', 'ask-near'],
+  },
+  {
+    name: 'enjoyed free content, now we need you',
+    text: 'You\'ve enjoyed our free recipes for years, and now we need you. Become a member for $5 a month.',
+    covers: 'enjoyed our free recipes',
+    rules: ['reader-enjoyed', 'give-back'],
+  },
+];
+
+describe(`${ID}: valid (no finding)`, () => {
+  for (const [name, text] of valid) {
+    it(name, async () => {
+      expect(await findingsOf(text)).toEqual([]);
+    });
+  }
+});
+
+describe(`${ID}: invalid (finding)`, () => {
+  for (const c of invalid) {
+    it(c.name, async () => {
+      const found = await findingsOf(c.text);
+      const hit = found.find((f) => f.text.includes(c.covers));
+      expect(hit, found.map((f) => f.text).join(' | ') || 'no finding').toBeDefined();
+      expect(hit!.rules).toEqual(expect.arrayContaining(c.rules));
+      expect(hit!.confidence).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+
+  it('a favor with a plain ask and no "return" words is borderline, not clear', async () => {
+    const [f] = await findingsOf('We\'ve been there for you for twenty years. Please donate today.');
+    expect(f.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(f.confidence).toBeLessThan(0.8);
+  });
+
+  it('"give back" without any favor done is not enough', async () => {
+    expect(await findingsOf('Give back today: donate to the spring appeal.')).toEqual([]);
+  });
+});
