@@ -216,6 +216,14 @@ function signupRightAfter(doc: DocContext, offer: FreeOffer): boolean {
     .some((h) => h.first > last && pos.word[h.first] - pos.word[last] <= 1);
 }
 
+/**
+ * An order confirmation or receipt: what it calls free or a bonus was part of
+ * a deal already made, not a gift or sweetener before the reader decides.
+ */
+export function isReceipt(doc: DocContext): boolean {
+  return doc.has('freebie.receipt');
+}
+
 /** Mail-platform furniture around a sentence ("Try it FREE" badges, unsubscribe footers). */
 export function platformBoilerplate(doc: DocContext, sentence: number): boolean {
   return doc.inSentences(sentence - 1, sentence, 'freebie.platform').length > 0;
@@ -256,7 +264,6 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0 || doc.inSentences(s - 2, s + 2, 'freebie.ask-extra').length > 0) rules.push('ask-near');
   if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
   if (doc.inSentence(s, 'freebie.third-party').length > 0) rules.push('third-party');
-  if (doc.has('freebie.receipt')) rules.push('receipt');
   if (premiumNear(doc, s)) rules.push('premium-near');
   if (signupRightAfter(doc, offer)) rules.push('free-signup');
   // "Claim this FREE offer" in a text built around a guide-for-sign-up: the same lead magnet, told twice.
@@ -299,6 +306,7 @@ export const freebie: Tactic = {
   detect(doc) {
     // No ask anywhere: a gift alone is generosity, not a tactic.
     if (!doc.has('shared.ask') && !doc.has('freebie.ask-extra')) return [];
+    if (isReceipt(doc)) return [];
     const out: Candidate[] = [];
     for (const offer of freeOffers(doc)) {
       const c = freebieCandidate(doc, offer);

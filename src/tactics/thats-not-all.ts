@@ -1,7 +1,7 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
-import { freeOffers, platformBoilerplate, premiumFor } from './freebie.js';
+import { freeOffers, isReceipt, platformBoilerplate, premiumFor } from './freebie.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 
@@ -70,6 +70,8 @@ function withContext(doc: DocContext, h: { start: number; end: number; first: nu
   if (doc.inSentence(s, 'thats-not-all.store-policy').length > 0) rules.push('store-policy');
   if (onlyPriceTerms(doc, s)) rules.push('price-term-only');
   if (doc.inSentence(s, 'thats-not-all.matching').length > 0 && !giftInSentence(doc, s)) rules.push('matching-only');
+  // "We even said we would throw in…": an offer reported, not made to the reader.
+  if (doc.inSentence(s, 'thats-not-all.reported').some((r) => r.last < h.first && h.first - r.last <= 8)) rules.push('reported-speech');
   return { start: h.start, end: h.end, rules, reason };
 }
 
@@ -158,6 +160,7 @@ export const thatsNotAll: Tactic = {
   lexicon: stripLexicon(lexicon),
   weights: weightsOf(lexicon),
   detect(doc) {
+    if (isReceipt(doc)) return []; // the deal is done: nothing is being sweetened
     const out = [...stackCandidates(doc), ...premiumCandidates(doc)];
     for (const h of doc.cue('thats-not-all.custom')) {
       out.push({ start: h.start, end: h.end, rules: ['stack-strong'], reason: `Piles extra value on the offer ("${words(doc, h)}").` });
