@@ -19,12 +19,12 @@ function giveBackHits(doc: DocContext): CueHit[] {
 export function askNear(doc: DocContext, from: number, to: number): CueHit | null {
   const footer = footerStart(doc);
   for (let s = Math.max(0, from); s <= to && s < footer && s < doc.sentences.length; s++) {
-    const own = [...doc.inSentence(s, cue('return-favor')), ...doc.inSentence(s, cue('give-back'))].filter(
-      (h) => doc.inSentence(s, cue('slogan')).every((b) => b.end <= h.start || h.end <= b.start),
-    );
+    const slogans = doc.inSentence(s, cue('slogan'));
+    const outsideSlogans = (h: CueHit) => slogans.every((b) => b.end <= h.start || h.end <= b.start);
+    const own = [...doc.inSentence(s, cue('return-favor')), ...doc.inSentence(s, cue('give-back'))].filter(outsideSlogans);
     if (own.length > 0) return own[0];
     if (isButtonLine(doc, s)) continue;
-    const ask = doc.inSentence(s, 'shared.ask').find((h) => !doc.negated(h.first) && isRequestAt(doc, s, h.first));
+    const ask = doc.inSentence(s, 'shared.ask').find((h) => outsideSlogans(h) && !doc.negated(h.first) && isRequestAt(doc, s, h.first));
     if (ask) return ask;
   }
   return null;
