@@ -1,10 +1,33 @@
-/** Runs the real bin (built by test/setup/build.ts) in a folder, with optional stdin. */
+/**
+ * Runs the real bin (built by test/setup/build.ts) in a folder, with optional stdin.
+ *
+ * Each test file runs a private snapshot of bin/ + dist/ taken when it starts,
+ * so a rebuild of dist/ by another run in the same working tree (a developer's
+ * watch mode, a second test run) cannot swap modules under a test midway.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export const BIN = resolve('bin/quidpro.js');
+export const BIN = snapshotBin();
+
+function snapshotBin(): string {
+  for (let attempt = 0; ; attempt++) {
+    const root = mkdtempSync(join(tmpdir(), 'quidpro-bin-'));
+    for (const entry of ['bin', 'dist', 'package.json']) cpSync(resolve(entry), join(root, entry), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    const modules = listJs(join(root, 'dist'));
+    const check = spawnSync(process.execPath, ['--input-type=module', '-e', modules.map((m) => `await import(${JSON.stringify(m)});`).join('\n')], { encoding: 'utf8' });
+    if (check.status === 0 || attempt === 2) return join(root, 'bin', 'quidpro.js');
+  }
+}
+
+function listJs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listJs(join(dir, e.name)) : e.name.endsWith('.js') ? ['file://' + join(dir, e.name)] : [],
+  );
+}
 
 export interface RunResult {
   code: number;
