@@ -21,10 +21,19 @@ export function excerptOf(finding: Finding): Excerpt | undefined {
 
 export function attachExcerpt(finding: Finding, source: string, start: number, end: number): void {
   let lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
-  let lineEnd = source.slice(start).search(/[\r\n]/);
-  lineEnd = lineEnd < 0 ? source.length : start + lineEnd;
+  let lineEnd = lineBreakAt(source, start);
   const wordsEnd = Math.min(end, lineEnd);
   if (start - lineStart > WINDOW / 2) lineStart = start - WINDOW / 2;
   if (lineEnd - wordsEnd > WINDOW / 2) lineEnd = wordsEnd + WINDOW / 2;
   excerpts.set(finding, { line: source.slice(lineStart, lineEnd), start: start - lineStart, end: wordsEnd - lineStart });
+}
+
+/** Offset of the first line break at or after `from` (or the end), without copying the rest of the source. */
+function lineBreakAt(source: string, from: number): number {
+  const lf = source.indexOf('\n', from);
+  const cr = source.indexOf('\r', from);
+  if (lf < 0 && cr < 0) return source.length;
+  if (lf < 0) return cr;
+  if (cr < 0) return lf;
+  return Math.min(lf, cr);
 }

@@ -67,20 +67,15 @@ export class PhraseMatcher {
       if (k === 'word' || k === 'number') words.push(i);
     }
     const hits: CueHit[] = [];
-    const wild = this.byFirst.get(WILDCARD) ?? [];
+    const wild = this.byFirst.get(WILDCARD);
     for (let w = 0; w < words.length; w++) {
       const head = tokens[words[w]];
       const candidates = this.byFirst.get(head.key);
-      if (!candidates && wild.length === 0) continue;
-      const best = new Map<string, number>(); // cue → end word index
-      for (const list of [candidates ?? [], wild]) {
-        for (const phrase of list) {
-          const endWord = matchAt(phrase.words, tokens, words, w);
-          if (endWord < 0) continue;
-          const prev = best.get(phrase.cue);
-          if (prev === undefined || endWord > prev) best.set(phrase.cue, endWord);
-        }
-      }
+      if (!candidates && !wild) continue;
+      // cue → last word of its longest match starting here
+      const best = new Map<string, number>();
+      if (candidates) longestPerCue(candidates, tokens, words, w, best);
+      if (wild) longestPerCue(wild, tokens, words, w, best);
       for (const [cue, endWord] of best) {
         const first = words[w];
         const last = words[endWord];
@@ -95,6 +90,21 @@ export class PhraseMatcher {
       }
     }
     return hits;
+  }
+}
+
+function longestPerCue(
+  phrases: readonly CompiledPhrase[],
+  tokens: readonly Token[],
+  words: number[],
+  w: number,
+  best: Map<string, number>,
+): void {
+  for (const phrase of phrases) {
+    const endWord = matchAt(phrase.words, tokens, words, w);
+    if (endWord < 0) continue;
+    const prev = best.get(phrase.cue);
+    if (prev === undefined || endWord > prev) best.set(phrase.cue, endWord);
   }
 }
 

@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — speed and memory of the real CLI, on inputs generated here
+ * from the project's own fixtures (reproducibly: a seeded generator), written
+ * to bench/out/ (git-ignored). Not part of the tests.
+ *
+ *   --quick        smaller inputs (for a smoke run); figures are not comparable
+ *   --only NAMES   comma list of: startup,text,mbox,memory,scaling,growth,parallel
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench', 'out');
+const BIN = join(ROOT, 'bin', 'quidpro.js');
+const RSS_PRELOAD = join(ROOT, 'scripts', 'max-rss.cjs');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = (() => {
+  const i = args.indexOf('--only');
+  return i >= 0 ? new Set(args[i + 1].split(',')) : null;
+})();
+const MB = 1024 * 1024;
+const SIZES = QUICK
+  ? { text: 5 * MB, mbox: 5 * MB, memory: 40 * MB, files: 2000, growth: 1 * MB }
+  : { text: 50 * MB, mbox: 50 * MB, memory: 500 * MB, files: 20000, growth: 8 * MB };
+
+mkdirSync(OUT, { recursive: true });
+const results = {};
+
+function want(name) {
+  return !ONLY || ONLY.has(name);
+}
+
+// ------------------------------------------------------------------ inputs
+
+/** Deterministic PRNG (mulberry32) so generated inputs are the same every run. */
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Paragraphs of the project's own fixtures: examples and tactic fixtures (markers removed). */
+function paragraphs() {
+  const files = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(txt|md)$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(join(ROOT, 'fixtures', 'examples'));
+  walk(join(ROOT, 'fixtures', 'tactics'));
+  const out = [];
+  for (const f of files.sort()) {
+    for (const p of readFileSync(f, 'utf8').replace(/\[\[|\]\]/g, '').split(/\n\s*\n/)) {
+      if (p.trim().length > 20) out.push(p.trim());
+    }
+  }
+  return out;
+}
+
+function makeText(bytes, seed = 1) {
+  const paras = paragraphs();
+  const rand = rng(seed);
+  const chunks = [];
+  let size = 0;
+  while (size < bytes) {
+    const p = paras[Math.floor(rand() * paras.length)];
+    chunks.push(p, '\n\n');
+    size += Buffer.byteLength(p) + 2;
+  }
+  return chunks.join('');
+}
+
+function message(i, rand, paras) {
+  const body = [];
+  const n = 3 + Math.floor(rand() * 6);
+  for (let k = 0; k < n; k++) body.push(paras[Math.floor(rand() * paras.length)]);
+  const text = body.join('\n\n').replace(/^From /gm, '>From ');
+  const date = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toUTCString();
+  return (
+    `From campaign${i % 97}@example.org ${date}\n` +
+    `From: Campaign ${i % 97} <campaign${i % 97}@example.org>\n` +
+    `To: reader@example.com\nSubject: Update number ${i}\nDate: ${date}\n` +
+    `Message-ID: <${i}@example.org>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n${text}\n\n`
+  );
+}
+
+async function makeMbox(path, bytes, seed = 2) {
+  if (existsSync(path) && statSync(path).size >= bytes) return countMessages(path);
+  const paras = paragraphs();
+  const rand = rng(seed);
+  const out = createWriteStream(path);
+  let size = 0;
+  let i = 0;
+  while (size < bytes) {
+    const m = message(i++, rand, paras);
+    size += Buffer.byteLength(m);
+    if (!out.write(m)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  writeFileSync(path + '.count', String(i));
+  return i;
+}
+
+function countMessages(path) {
+  return existsSync(path + '.count') ? Number(readFileSync(path + '.count', 'utf8')) : null;
+}
+
+// ------------------------------------------------------------------ running
+
+function time(cmd, argv, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 64 * MB, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function quidpro(argv, opts = {}) {
+  return time(process.execPath, [BIN, ...argv], opts);
+}
+
+/** Peak RSS (MB) of a quidpro run, read by a preload at exit. */
+function peakRss(argv) {
+  const file = join(OUT, 'rss.txt');
+  rmSync(file, { force: true });
+  const t = time(process.execPath, ['--require', RSS_PRELOAD, BIN, ...argv], { env: { ...process.env, QUIDPRO_RSS_FILE: file } });
+  return { ms: t, rssMB: Number(readFileSync(file, 'utf8')) / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+// ------------------------------------------------------------------ benches
+
+function benchStartup() {
+  const input = join(OUT, 'one-kb.txt');
+  writeFileSync(input, makeText(1024, 3).slice(0, 1024));
+  const runs = QUICK ? 10 : 25;
+  const node = [];
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(time(process.execPath, ['-e', '']));
+    ours.push(quidpro([input]));
+  }
+  results.startup = { runs, nodeMs: round(median(node)), quidproMs: round(median(ours)), ratio: round(median(ours) / median(node), 2) };
+  console.log(`startup   node -e '' ${results.startup.nodeMs} ms · quidpro (1 KB) ${results.startup.quidproMs} ms · ratio ${results.startup.ratio} (median of ${runs})`);
+}
+
+function benchText() {
+  const path = join(OUT, 'big.txt');
+  if (!existsSync(path) || statSync(path).size < SIZES.text) writeFileSync(path, makeText(SIZES.text));
+  const size = statSync(path).size;
+  const ms = quidpro(['--format', 'json', path]);
+  results.text = { MB: round(size / MB), seconds: round(ms / 1000, 2), MBps: round(size / MB / (ms / 1000)) };
+  console.log(`text      ${results.text.MB} MB in ${results.text.seconds} s → ${results.text.MBps} MB/s`);
+}
+
+async function benchMbox() {
+  const path = join(OUT, 'mail.mbox');
+  const messages = await makeMbox(path, SIZES.mbox);
+  const size = statSync(path).size;
+  const ms = quidpro(['--format', 'jsonl', '--jobs', '1', path]);
+  results.mbox = { MB: round(size / MB), messages, seconds: round(ms / 1000, 2), MBps: round(size / MB / (ms / 1000)), messagesPerSecond: Math.round(messages / (ms / 1000)) };
+  console.log(`mbox      ${results.mbox.MB} MB, ${messages} messages in ${results.mbox.seconds} s → ${results.mbox.MBps} MB/s, ${results.mbox.messagesPerSecond} msg/s (--jobs 1)`);
+}
+
+async function benchMemory() {
+  const path = join(OUT, 'huge.mbox');
+  const messages = await makeMbox(path, SIZES.memory, 4);
+  const size = statSync(path).size;
+  const r = peakRss(['--format', 'jsonl', '--jobs', '1', path]);
+  results.memory = { MB: round(size / MB), messages, peakRssMB: round(r.rssMB), seconds: round(r.ms / 1000, 1) };
+  console.log(`memory    ${results.memory.MB} MB mbox (${messages} messages): peak RSS ${results.memory.peakRssMB} MB in ${results.memory.seconds} s`);
+}
+
+function benchScaling() {
+  const dir = join(OUT, 'many');
+  if (!existsSync(dir) || readdirSync(dir).length < SIZES.files) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const paras = paragraphs();
+    const rand = rng(5);
+    for (let i = 0; i < SIZES.files; i++) {
+      const n = 1 + Math.floor(rand() * 4);
+      const body = Array.from({ length: n }, () => paras[Math.floor(rand() * paras.length)]).join('\n\n');
+      writeFileSync(join(dir, `copy-${String(i).padStart(5, '0')}.txt`), body + '\n');
+    }
+  }
+  const n = cpus().length;
+  const one = quidpro(['--format', 'jsonl', '--jobs', '1', dir]);
+  const many = quidpro(['--format', 'jsonl', '--jobs', String(n), dir]);
+  results.scaling = { files: SIZES.files, jobs1Seconds: round(one / 1000, 2), jobsN: n, jobsNSeconds: round(many / 1000, 2), speedup: round(one / many, 2) };
+  console.log(`scaling   ${SIZES.files} files: --jobs 1 ${results.scaling.jobs1Seconds} s · --jobs ${n} ${results.scaling.jobsNSeconds} s → ×${results.scaling.speedup}`);
+}
+
+function benchGrowth() {
+  const rows = [];
+  for (const k of [1, 2, 4, 8]) {
+    const path = join(OUT, `growth-${k}.txt`);
+    if (!existsSync(path)) writeFileSync(path, makeText(SIZES.growth * k, 6));
+    const ms = median([0, 1, 2].map(() => quidpro(['--format', 'json', path])));
+    rows.push({ factor: k, MB: round(statSync(path).size / MB), seconds: round(ms / 1000, 2) });
+  }
+  const base = rows[0].seconds;
+  results.growth = rows.map((r) => ({ ...r, relative: round(r.seconds / base, 2) }));
+  console.log('growth    ' + results.growth.map((r) => `${r.factor}× (${r.MB} MB) ${r.seconds} s [${r.relative}]`).join(' · '));
+}
+
+function benchParallel() {
+  if (spawnSync('parallel', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    results.parallel = { skipped: 'GNU parallel is not installed (apt-get install parallel)' };
+    console.log(`parallel  skipped: ${results.parallel.skipped}`);
+    return;
+  }
+  const path = join(OUT, 'mail.mbox');
+  const direct = spawnSync(process.execPath, [BIN, '--format', 'jsonl', path], { maxBuffer: 1024 * MB }).stdout.toString();
+  // The documented recipe: split the mailbox into chunks on postmark lines and map each with quidpro.
+  const recipe = `parallel --pipe --block 4M --recstart 'From ' -k ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --format jsonl --input-format mbox < ${JSON.stringify(path)}`;
+  const t0 = process.hrtime.bigint();
+  const viaParallel = execFileSync('bash', ['-c', recipe], { maxBuffer: 1024 * MB }).toString();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const count = (s) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l).findings.length).reduce((a, b) => a + b, 0);
+  const records = (s) => s.split('\n').filter(Boolean).length;
+  results.parallel = { records: records(viaParallel), directRecords: records(direct), findings: count(viaParallel), directFindings: count(direct), seconds: round(ms / 1000, 2) };
+  const same = results.parallel.records === results.parallel.directRecords && results.parallel.findings === results.parallel.directFindings;
+  results.parallel.sameAsDirect = same;
+  console.log(`parallel  GNU parallel recipe: ${results.parallel.records} records, ${results.parallel.findings} findings in ${results.parallel.seconds} s — ${same ? 'same as one process' : 'DIFFERS from one process'}`);
+}
+
+// ------------------------------------------------------------------ main
+
+const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 1024 ** 3), quick: QUICK };
+console.log(`quidpro bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB${QUICK ? ' (quick)' : ''}`);
+if (want('startup')) benchStartup();
+if (want('text')) benchText();
+if (want('mbox')) await benchMbox();
+if (want('memory')) await benchMemory();
+if (want('scaling')) benchScaling();
+if (want('growth')) benchGrowth();
+if (want('parallel')) benchParallel();
+writeFileSync(join(OUT, 'last.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
+console.log(`figures written to ${join('bench', 'out', 'last.json')}`);
