@@ -256,5 +256,10 @@ function readVersion(): string {
 }
 
 function defaultIo(): CliIo {
+  // A reader that stops early (`quidpro … | head`) is not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }

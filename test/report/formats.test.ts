@@ -180,3 +180,28 @@ describe('text', () => {
 function sample(): Finding {
   return { tactic: 'freebie', confidence: 0.9, line: 1, column: 1, endLine: 1, endColumn: 10, text: 'free gift', message: 'Offers a gift.', advice: 'Wait: later.', rules: ['gift-offer'], severity: 'warning' };
 }
+
+describe('jsonl streaming', () => {
+  it('writes the line for the first input before the next input has been read', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('./spawn.js');
+    const dir = tempTree({ 'a.txt': `${GIFT}\n` });
+    const child = spawn(process.execPath, [BIN, '-f', 'jsonl', 'a.txt', '-'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    // stdin stays open until the first line has arrived: only a streaming writer can pass.
+    await new Promise<void>((done) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('\n')) done();
+      });
+    });
+    const first = JSON.parse(out.split('\n')[0]);
+    expect(first.path).toBe('a.txt');
+    expect(first.findings[0].tactic).toBe('freebie');
+    child.stdin.end('Nothing to see.\n');
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.path)).toEqual(['a.txt', '<stdin>']);
+  });
+});
