@@ -59,7 +59,8 @@ function offerVerbBefore(doc: DocContext, content: CueHit): CueHit | undefined {
 function paidFor(doc: DocContext, sentence: number): boolean {
   if (doc.inSentence(sentence, 'lead-magnet.paid').length > 0) return true;
   const text = doc.sentenceText(sentence).toLowerCase();
-  return doc.amountsIn(sentence).length > 0 && !/\b(?:value|worth|valued)\b/.test(text);
+  // "a $297 value", "we'll donate $1 for every sign-up" put a number on something other than the price.
+  return doc.amountsIn(sentence).length > 0 && !/\b(?:value|worth|valued|donate|donates|donating|match|matched)\b/.test(text);
 }
 
 function describeSignup(doc: DocContext, signup: CueHit): string {
