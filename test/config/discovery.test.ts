@@ -85,12 +85,19 @@ describe('configuration discovery', () => {
     expect(runCli(['--min-confidence', '0.5', 'a.txt'], { cwd: root }).code).toBe(1);
   });
 
-  it('loadConfig returns an empty config when none is found', () => {
-    const dir = tempTree();
-    mkdirSync(join(dir, 'x'));
-    writeFileSync(join(dir, 'x', 'note.txt'), 'hi');
-    const loaded = loadConfig(join(dir, 'x'));
-    // A config higher up (outside the temp dir) would be a surprise on a CI machine.
-    expect(loaded.file === null || !loaded.file.startsWith(dir)).toBe(true);
+  it('walks up several levels; in one folder quidpro.config.json comes before .quidprorc.json', () => {
+    const root = tempTree({
+      'quidpro.config.json': JSON.stringify({ minConfidence: 0.7 }),
+      '.quidprorc.json': JSON.stringify({ minConfidence: 0.9 }),
+      'a/b/c/note.txt': 'hi',
+    });
+    const loaded = loadConfig(join(root, 'a/b/c'));
+    expect(loaded.file).toBe(join(root, 'quidpro.config.json'));
+    expect(loaded.dir).toBe(root);
+    expect(loaded.config).toEqual({ minConfidence: 0.7 });
+    mkdirSync(join(root, 'a/b/d'));
+    writeFileSync(join(root, 'a/b/.quidprorc.json'), JSON.stringify({ allow: ['Acme'] }));
+    expect(loadConfig(join(root, 'a/b/d')).config).toEqual({ allow: ['Acme'] });
   });
+});
 });
