@@ -56,15 +56,21 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
   const tokens = doc.tokens;
   let i = lowerBound(tokens, amount.start) - 1;
   const sentence = tokens[i + 1]?.sentence;
+  // Words before a colon frame the label, not the amount after it ("Save 30% on the plan: $99 a year"):
+  // they decide only when the words after the amount say nothing.
+  let crossedColon = false;
+  let beforeColon: 'given' | 'asked' | null = null;
   for (let seen = 0; i >= 0 && seen < FRAME_WINDOW; i--) {
     const t = tokens[i];
     if (t.sentence !== sentence) break;
+    if (t.raw === ':') crossedColon = true;
     if (t.kind !== 'word') continue;
     seen++;
-    // "a gift of $25" is asked; "a $25 gift card" (gift after) is given.
-    if (t.norm === 'gift' && tokens[i + 1]?.norm === 'of') return 'asked';
-    if (GIVEN_WORDS.has(t.norm)) return 'given';
-    if (ASKED_WORDS.has(t.norm)) return 'asked';
+    const side = frameBefore(tokens, i);
+    if (!side) continue;
+    if (!crossedColon) return side;
+    beforeColon = side;
+    break;
   }
   let j = lowerBound(tokens, amount.end);
   for (let seen = 0; j < tokens.length && seen < 3; j++) {
@@ -77,6 +83,20 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
     if (GIVEN_AFTER.has(t.norm)) return 'given';
     if (ASKED_AFTER.has(t.norm)) return 'asked';
   }
+  return beforeColon;
+}
+
+/** Verbs that ask when the reader does them ("give $5") and give when aimed at the reader ("we'll give you $5"). */
+const GIVING_VERBS = new Set(['give', 'send', 'pay', 'giving', 'sending', 'paying']);
+
+/** What the word at `i`, standing before an amount, says about it. */
+function frameBefore(tokens: DocContext['tokens'], i: number): 'given' | 'asked' | null {
+  const t = tokens[i];
+  // "a gift of $25" is asked; "a $25 gift card" (gift after) is given.
+  if (t.norm === 'gift' && tokens[i + 1]?.norm === 'of') return 'asked';
+  if (GIVING_VERBS.has(t.norm) && tokens[i + 1]?.norm === 'you') return 'given';
+  if (GIVEN_WORDS.has(t.norm)) return 'given';
+  if (ASKED_WORDS.has(t.norm)) return 'asked';
   return null;
 }
 
