@@ -100,4 +100,3 @@ describe('configuration discovery', () => {
     expect(loadConfig(join(root, 'a/b/d')).config).toEqual({ allow: ['Acme'] });
   });
 });
-});
