@@ -12,7 +12,8 @@ export interface Excerpt {
   end: number;
 }
 
-const WINDOW = 160;
+/** At most this many characters of context on each side of the words. */
+const CONTEXT = 80;
 const excerpts = new WeakMap<Finding, Excerpt>();
 
 export function excerptOf(finding: Finding): Excerpt | undefined {
@@ -20,20 +21,17 @@ export function excerptOf(finding: Finding): Excerpt | undefined {
 }
 
 export function attachExcerpt(finding: Finding, source: string, start: number, end: number): void {
-  let lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
-  let lineEnd = lineBreakAt(source, start);
-  const wordsEnd = Math.min(end, lineEnd);
-  if (start - lineStart > WINDOW / 2) lineStart = start - WINDOW / 2;
-  if (lineEnd - wordsEnd > WINDOW / 2) lineEnd = wordsEnd + WINDOW / 2;
+  // Walk at most CONTEXT characters each way: searching for the line break
+  // with lastIndexOf/indexOf would scan the whole document per finding.
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < CONTEXT && !isBreak(source.charCodeAt(lineStart - 1))) lineStart--;
+  let wordsEnd = start;
+  while (wordsEnd < end && !isBreak(source.charCodeAt(wordsEnd))) wordsEnd++;
+  let lineEnd = wordsEnd;
+  while (lineEnd < source.length && lineEnd - wordsEnd < CONTEXT && !isBreak(source.charCodeAt(lineEnd))) lineEnd++;
   excerpts.set(finding, { line: source.slice(lineStart, lineEnd), start: start - lineStart, end: wordsEnd - lineStart });
 }
 
-/** Offset of the first line break at or after `from` (or the end), without copying the rest of the source. */
-function lineBreakAt(source: string, from: number): number {
-  const lf = source.indexOf('\n', from);
-  const cr = source.indexOf('\r', from);
-  if (lf < 0 && cr < 0) return source.length;
-  if (lf < 0) return cr;
-  if (cr < 0) return lf;
-  return Math.min(lf, cr);
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }
