@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDecoded, matcherFor, mergeCandidates } from '../src/engine/analyze.js';
+import { analyzeDecoded, matcherFor, mergeCandidates, windows } from '../src/engine/analyze.js';
 import { DocContext } from '../src/engine/context.js';
 import { confidence } from '../src/engine/score.js';
 import { SpanMap, TextBuilder } from '../src/positions.js';
@@ -104,5 +104,35 @@ describe('analyzeDecoded', () => {
     const input: DecodedInput = { format: 'text', parts: [plain(`${gift}\n\n${ask}\n\nAlso, ${gift}`)] };
     const lines = analyzeDecoded(input).findings.map((f) => f.line * 1000 + f.column);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+});
+
+describe('windows', () => {
+  it('covers a long text exactly with contiguous windows no longer than the size, cut at paragraph breaks', () => {
+    const paragraph = 'Some words in a paragraph here.';
+    const text = Array.from({ length: 200 }, () => paragraph).join('\n\n');
+    const ws = windows(text, 500);
+    expect(ws[0][0]).toBe(0);
+    expect(ws[ws.length - 1][1]).toBe(text.length);
+    for (let i = 0; i < ws.length; i++) {
+      expect(ws[i][1] - ws[i][0]).toBeLessThanOrEqual(500);
+      if (i > 0) expect(ws[i][0]).toBe(ws[i - 1][1]);
+      if (i < ws.length - 1) expect(text.slice(ws[i][1], ws[i][1] + 2)).toBe('\n\n');
+    }
+  });
+
+  it('keeps a short text whole', () => {
+    expect(windows('short text')).toEqual([[0, 10]]);
+  });
+
+  it('reports findings of a later window at their true position', () => {
+    const filler = 'An ordinary paragraph about the weather and the garden.\n\n'.repeat(6000);
+    const tail = 'We have enclosed address labels as our gift to you. Please donate today.';
+    const text = filler + tail;
+    const { findings } = analyzeDecoded({ format: 'text', parts: [plain(text)] });
+    const f = findings.find((x) => x.tactic === 'freebie');
+    expect(f).toBeDefined();
+    expect(f!.line).toBe(12001);
+    expect(tail.slice(f!.column - 1, f!.endColumn - 1)).toBe(f!.text);
   });
 });

@@ -12,7 +12,7 @@ import { stripLexicon } from '../tactics/lexicon.js';
 import type { Candidate, DecodedInput, Exchange, Finding, Tactic, TacticId, TextPart } from '../types.js';
 import { DocContext } from './context.js';
 import { attachExcerpt } from './excerpt.js';
-import { findExchange } from './exchange.js';
+import { findExchange, joinExchanges } from './exchange.js';
 import { confidence } from './score.js';
 
 /** Findings below this confidence are not reported unless the user lowers it (see README, "Confidence"). */
@@ -40,26 +40,58 @@ export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}
   // offsets come back through the normalisation map before the part mapping.
   const normalized = normalize(layout.text);
   const toLayout = (offset: number, edge: 'start' | 'end') => normalized.map.toSource(offset, edge);
-  const doc = new DocContext(normalized.text, matcherFor(options.phrases));
+  const matcher = matcherFor(options.phrases);
   const enabled = options.tactics ? TACTICS.filter((t) => options.tactics!.includes(t.meta.id)) : TACTICS;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const mail = isMail(input);
   const findings: PlacedFinding[] = [];
-  for (const tactic of enabled) {
-    for (const c of mergeCandidates(tactic.detect(doc), doc)) {
-      const rules = [...c.rules, ...contextRules(doc, c)];
-      const score = confidence(rules, tactic.weights);
-      if (score < minConfidence) continue;
-      const placed = { ...c, start: toLayout(c.start, 'start'), end: toLayout(c.end, 'end') };
-      findings.push(toFinding(tactic, placed, rules, score, layout, isMail(input)));
+  const exchanges: Exchange[] = [];
+  for (const [from, to] of windows(normalized.text)) {
+    const doc = new DocContext(normalized.text.slice(from, to), matcher);
+    const toLayoutHere = (offset: number, edge: 'start' | 'end') => toLayout(offset + from, edge);
+    for (const tactic of enabled) {
+      for (const c of mergeCandidates(tactic.detect(doc), doc)) {
+        const rules = [...c.rules, ...contextRules(doc, c)];
+        const score = confidence(rules, tactic.weights);
+        if (score < minConfidence) continue;
+        const placed = { ...c, start: toLayoutHere(c.start, 'start'), end: toLayoutHere(c.end, 'end') };
+        findings.push(toFinding(tactic, placed, rules, score, layout, mail));
+      }
     }
+    const exchange = findExchange(doc, (offset) => layout.locate(toLayoutHere(offset, 'start')), mail);
+    if (exchange) exchanges.push(exchange);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.finding.tactic.localeCompare(b.finding.tactic));
-  const exchange = findings.length > 0 ? findExchange(doc, (offset) => layout.locate(toLayout(offset, 'start')), isMail(input)) : null;
+  const exchange = findings.length > 0 ? joinExchanges(exchanges) : null;
   return { findings: findings.map((f) => f.finding), exchange };
 }
 
 function isMail(input: DecodedInput): boolean {
   return input.format === 'email' || input.format === 'mbox';
+}
+
+/**
+ * A text longer than this is analysed in windows that end at paragraph breaks,
+ * so memory stays bounded whatever the input's size. Document-level cues (an
+ * ask anywhere in the text) then mean "within the window": a window holds
+ * ~60 pages of prose, far more than any one message or page.
+ */
+export const WINDOW_CHARS = 256 * 1024;
+
+export function windows(text: string, size = WINDOW_CHARS): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  while (text.length - from > size) {
+    const limit = from + size;
+    let cut = text.lastIndexOf('\n\n', limit);
+    if (cut <= from + size / 2) cut = text.lastIndexOf('\n', limit);
+    if (cut <= from + size / 2) cut = text.lastIndexOf(' ', limit);
+    if (cut <= from + size / 2) cut = limit;
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, text.length]);
+  return out;
 }
 
 // ------------------------------------------------------------------ matcher

@@ -34,6 +34,15 @@ export function findExchange(
   return { given, asked, ratio: ratio(given, asked) };
 }
 
+/** One exchange from several (windows of one long document). */
+export function joinExchanges(exchanges: readonly Exchange[]): Exchange | null {
+  if (exchanges.length === 0) return null;
+  if (exchanges.length === 1) return exchanges[0];
+  const given = exchanges.flatMap((e) => e.given);
+  const asked = exchanges.flatMap((e) => e.asked);
+  return { given, asked, ratio: ratio(given, asked) };
+}
+
 /** The largest amount asked divided by the largest amount given, in one currency. */
 export function ratio(given: Amount[], asked: Amount[]): number | null {
   let best: number | null = null;
