@@ -88,6 +88,19 @@ describe('sarif', () => {
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('no such file or directory');
   });
 
+  it('reports unused disable directives as results of their own rule', () => {
+    const dir = tempTree({ 'a.md': `<!-- quidpro-disable-next-line obligation -->\n${GIFT}\n` });
+    const r = runCli(['-f', 'sarif', '--report-unused-disables', 'a.md'], { cwd: dir });
+    const sarif = JSON.parse(r.stdout);
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    const run = sarif.runs[0];
+    const unused = run.results.filter((res: any) => res.ruleId === 'unused-disable-directive');
+    expect(unused).toHaveLength(1);
+    expect(run.tool.driver.rules[unused[0].ruleIndex].id).toBe('unused-disable-directive');
+    expect(unused[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 6 });
+    expect(run.results.filter((res: any) => res.ruleId === 'freebie').map((res: any) => res.locations[0].physicalLocation.region.startLine)).toEqual([2]);
+  });
+
   it('makes URIs relative to the working directory with forward slashes', () => {
     expect(artifactUri(join('/repo', 'copy', 'a b.md'), '/repo')).toBe('copy/a%20b.md');
     expect(artifactUri('copy/x.md', '/repo')).toBe('copy/x.md');
