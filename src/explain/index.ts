@@ -43,6 +43,8 @@ export async function explainTactic(id: string): Promise<string> {
     'What to do',
     `  Wait: ${meta.advice.wait}`,
     `  Evaluate the exchange: ${meta.advice.evaluate}`,
+    '',
+    'In more detail',
     indent(entry.todo),
     '',
     'Sources',
