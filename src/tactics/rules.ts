@@ -43,6 +43,8 @@ export function sameSentence(doc: DocContext, hit: CueHit, cue: string): CueHit[
 const IMPERATIVE_LEAD = new Set([
   'now', 'then', 'so', 'and', 'today', 'also', 'first', 'next', 'please', 'right', 'just', 'simply', 'click', 'tap',
   'here', 'to', 'help', 'us', 'by', 'but', 'or', 'even', 'quickly', 'finally', 'once', 'step', 'one', 'two', 'why', 'not',
+  // "No problem, click here…", "Regardless, follow us…": a turn word before the imperative.
+  'no', 'problem', 'worries', 'ok', 'okay', 'regardless', 'otherwise', 'alternatively', 'instead', 'meanwhile',
 ]);
 /** Words before an ask that make the sentence a request ("will you chip in", "we need you to give"). */
 const REQUEST_WORDS = new Set([
