@@ -1,5 +1,3 @@
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -16,6 +14,9 @@ import { CUSTOM, CUSTOM_CONFIG, GIFT, runCli, tempTree } from './spawn.js';
  */
 const require = createRequire(import.meta.url);
 const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+// CommonJS modules: required, so their default exports type-check under NodeNext.
+const AjvDraft04: typeof import('ajv-draft-04').default = require('ajv-draft-04');
+const addFormats: typeof import('ajv-formats').default = require('ajv-formats');
 // unicodeRegExp off: one pattern in the published schema is not valid with the "u" flag.
 const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
