@@ -138,6 +138,16 @@ describe('door-in-the-face sequence', () => {
     expect(wordedRetreats(docOf("Can you give $120? If you can't, give $10 instead."))).toHaveLength(1);
   });
 
+  it('needs the fallback to say it is smaller', () => {
+    expect(wordedRetreats(docOf("Join us at the rally. If you can't make it, please donate instead."))).toEqual([]);
+    expect(wordedRetreats(docOf("Join us at the rally. If you can't make it, please share the livestream."))).toHaveLength(1);
+  });
+
+  it('reads "If not," as a step back only when it opens the sentence', () => {
+    expect(wordedRetreats(docOf('Can you pitch in $50? If not, could you pitch in $10?'))).toHaveLength(1);
+    expect(wordedRetreats(docOf('Can you pitch in $50? We win if not everyone waits, so give $10.'))).toEqual([]);
+  });
+
   it('counts a step back only as its own sentence after a bigger request', () => {
     expect(softenerSteps(docOf('Can you give $50? At least $5 would help.'))).toHaveLength(1);
     expect(softenerSteps(docOf('Can you give $50, $25, or at least $5?'))).toEqual([]);

@@ -90,7 +90,9 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   const turns = doc.cue(cue('soft-turn')).filter((h) => startsSentence(doc, h));
   // "Too much?" / "Not ready?": a worded step back only as a question of its own.
   const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens[h.last + 1]?.raw === '?');
-  for (const hit of [...doc.cue(cue('retreat')), ...questions, ...turns]) {
+  // "If not, …" / "Otherwise, …": a step back only when it opens its sentence.
+  const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens[h.last + 1]?.raw === ',');
+  for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...turns]) {
     if (hit.sentence >= footer) continue;
     const worded = hit.cue !== cue('soft-turn');
     const clause = conditionClause(doc, hit);
