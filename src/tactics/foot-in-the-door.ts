@@ -69,7 +69,7 @@ function sequenceCandidate(doc: DocContext, small: CueHit, big: CueHit): Candida
   if (amount) rules.push('money-amount');
   const bigWords = sentenceSpan(doc, big.sentence);
   const smallText = doc.text.slice(small.start, small.end);
-  const bigText = amount ? `${doc.text.slice(big.start, big.end)} ${amount.text}` : doc.text.slice(big.start, big.end);
+  const bigText = askText(doc, big);
   return {
     start: close ? small.start : bigWords.start,
     end: bigWords.end,
@@ -81,7 +81,8 @@ function sequenceCandidate(doc: DocContext, small: CueHit, big: CueHit): Candida
 /** A bigger ask that leans on earlier small compliance the sender asked for ("Since you signed…, will you chip in?"). */
 export function leansOnCompliance(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const prior of liveHits(doc, cue('prior-compliance'))) {
+  // "Thanks for signing up" is the reader's own step (a sign-up), not a small yes the sender asked for.
+  for (const prior of liveHits(doc, cue('prior-compliance'), [cue('not-compliance')])) {
     for (let s = prior.sentence; s <= prior.sentence + COMPLIANCE_WINDOW && s < doc.sentences.length; s++) {
       const big = biggerAskIn(doc, s);
       if (!big) continue;
@@ -93,7 +94,7 @@ export function leansOnCompliance(doc: DocContext): Candidate[] {
         start: s - prior.sentence <= CLOSE ? prior.start : span.start,
         end: span.end,
         rules,
-        reason: `Leans on an earlier small yes ("${doc.text.slice(prior.start, prior.end)}") to ask for more ("${doc.text.slice(big.start, big.end)}").`,
+        reason: `Leans on an earlier small yes ("${doc.text.slice(prior.start, prior.end)}") to ask for more ("${askText(doc, big)}").`,
       });
       break;
     }
@@ -150,6 +151,14 @@ function persuaderAmountBefore(doc: DocContext, s: number, speaker: string) {
     if (a) return a;
   }
   return null;
+}
+
+/** The ask's words, with the amount of its sentence when there is one ("chip in $10"). */
+function askText(doc: DocContext, big: CueHit): string {
+  const words = doc.text.slice(big.start, big.end);
+  const amount = doc.amountsIn(big.sentence).find((a) => a.start >= big.end) ?? doc.amountsIn(big.sentence)[0];
+  if (!amount || words.includes(amount.text)) return words;
+  return amount.start === big.end + 1 ? doc.text.slice(big.start, amount.end) : `${words} … ${amount.text}`;
 }
 
 /** Words of a sentence, without a transcript's speaker label. */
