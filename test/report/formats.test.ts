@@ -203,17 +203,22 @@ describe('jsonl streaming', () => {
     const child = spawn(process.execPath, [BIN, '-f', 'jsonl', 'a.txt', '-'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
     // stdin stays open until the first line has arrived: only a streaming writer can pass.
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
     await new Promise<void>((done) => {
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString('utf8');
         if (out.includes('\n')) done();
       });
+      void closed.then(() => done()); // a crash must fail the test, not hang it
     });
+    expect(out, stderr).toContain('\n');
     const first = JSON.parse(out.split('\n')[0]);
     expect(first.path).toBe('a.txt');
     expect(first.findings[0].tactic).toBe('freebie');
     child.stdin.end('Nothing to see.\n');
-    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const code = await closed;
     expect(code).toBe(1);
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.path)).toEqual(['a.txt', '<stdin>']);
