@@ -42,7 +42,14 @@ export interface Scan {
 const TOKEN_RE =
   /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*)|(\d+(?:[.,]\d+)*)|([$€£¥])|([^\s\p{L}\p{M}\p{N}])/gu;
 
-const GLUED_RE = /^(\p{Ll}{2,})(?=\p{Lu}{2,}[\p{Lu}\p{N}]*$)/u;
+// Exactly two capitals before the tail: \p{Lu}{2,} there overlapped the tail and backtracked quadratically on a long word.
+const GLUED_RE = /^(\p{Ll}{2,})(?=\p{Lu}{2}[\p{Lu}\p{N}]*$)/u;
+
+/**
+ * Longer "words" are not stemmed: no phrase word is that long, and the Porter
+ * stemmer's regexes backtrack quadratically on a long run of consonants.
+ */
+const MAX_STEMMED_LENGTH = 64;
 
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const ABBREVIATIONS = new Set([
@@ -109,7 +116,7 @@ export function scan(text: string): Scan {
       end: start + raw.length,
       raw,
       norm,
-      key: kind === 'word' ? stemKey(norm) : norm,
+      key: kind === 'word' && norm.length <= MAX_STEMMED_LENGTH ? stemKey(norm) : norm,
       kind,
       sentence: sentences.length,
       shouting: kind === 'word' && raw.length >= 2 && raw === raw.toUpperCase() && raw !== norm,
