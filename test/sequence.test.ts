@@ -74,6 +74,13 @@ describe('foot-in-the-door sequence', () => {
     expect(smallAsks(doc).map((h) => slice(doc, h))).toEqual(['Sign the petition']);
   });
 
+  it('counts a petition button as a small ask but not a bare social-media bar', () => {
+    const button = docOf('ADD YOUR NAME »\n\nFollow us on Twitter\n\nWe need to fight back. Can you chip in $5?');
+    expect(smallAsks(button).map((h) => slice(button, h))).toEqual(['ADD YOUR NAME']);
+    const worded = docOf('Please follow us on Twitter to stay in the loop.');
+    expect(smallAsks(worded).map((h) => slice(worded, h))).toEqual(['follow us']);
+  });
+
   it('finds the bigger ask after the small one, not before it', () => {
     const after = docOf('Add your name to the letter. Then, can you chip in $5?');
     expect(smallThenBigger(after)).toHaveLength(1);

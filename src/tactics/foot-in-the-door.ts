@@ -29,12 +29,18 @@ export function biggerAskIn(doc: DocContext, sentence: number): CueHit | null {
   return asks.find((h) => isRequestAt(doc, sentence, h.first)) ?? null;
 }
 
-/** A worded small ask (sign, add your name, take our survey) the sender makes, outside the footer. */
+/**
+ * Small asks the sender makes, outside the footer, in text order: sign, add
+ * your name, take our survey (a button line counts: "ADD YOUR NAME »"), and
+ * social steps (follow, share) only when worded, since a "Follow us" bar is furniture.
+ */
 export function smallAsks(doc: DocContext): CueHit[] {
   const footer = footerStart(doc);
-  return liveHits(doc, cue('small-ask')).filter(
-    (h) => h.sentence < footer && !isButtonLine(doc, h.sentence) && isRequestAt(doc, h.sentence, h.first),
-  );
+  const asks = (key: string, buttonsToo: boolean) =>
+    liveHits(doc, cue(key)).filter(
+      (h) => h.sentence < footer && (buttonsToo || !isButtonLine(doc, h.sentence)) && isRequestAt(doc, h.sentence, h.first),
+    );
+  return [...asks('small-ask', true), ...asks('social-ask', false)].sort((a, b) => a.start - b.start);
 }
 
 /** Small ask, then a bigger worded ask later in the text. */
