@@ -32,6 +32,8 @@ describe('findAmounts: common written forms', () => {
     ['We need $1.5 million.', '$1.5 million', 1_500_000, 'USD'],
     ['Send twenty-five dollars.', 'twenty-five dollars', 25, 'USD'],
     ['Send two hundred dollars.', 'two hundred dollars', 200, 'USD'],
+    ['We need a million dollars.', 'a million dollars', 1_000_000, 'USD'],
+    ['It was five thousand euros.', 'five thousand euros', 5000, 'EUR'],
     ['It was only 10 pounds at the shop.', '10 pounds', 10, 'GBP'],
     ['Give ten euros.', 'ten euros', 10, 'EUR'],
     ['Only $.50 per card.', '$.50', 0.5, 'USD'],

@@ -29,8 +29,8 @@ const NUMBER_WORDS: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100, 'one hundred': 100,
   'a few': 3, 'a couple of': 2, 'a couple': 2, 'a thousand': 1000,
 };
-/** "two hundred dollars", "five thousand euros": a number word times a scale word. */
-const WORD_SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
+/** "two hundred dollars", "five thousand euros", "a million dollars": a number word times a scale word. */
+const WORD_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
 /** Words just before "N pounds" that make it a weight, not money ("lose 10 pounds"). */
 const WEIGHT_WORDS = new Set([
   'lose', 'lost', 'losing', 'loses', 'shed', 'shedding', 'gain', 'gained', 'gaining', 'weigh', 'weighs',
@@ -60,7 +60,7 @@ const AMOUNT_RE = new RegExp(
     // 5 dollars, 50 cents, 2 million dollars
     String.raw`\b(?<unitNum>${NUM})(?<unitScale>\s(?:million|thousand|billion))?\s(?<unit>${UNITS})\b`,
     // five bucks, a penny, a few dollars
-    String.raw`\b(?<wordNum>${WORD_NUMBERS})(?<wordScale>\s(?:hundred|thousand))?\s(?<wordUnit>${UNITS})\b`,
+    String.raw`\b(?<wordNum>${WORD_NUMBERS})(?<wordScale>\s(?:hundred|thousand|million))?\s(?<wordUnit>${UNITS})\b`,
   ].join('|'),
   'giu',
 );
@@ -92,7 +92,7 @@ function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start'
     const words = g.wordNum!.toLowerCase().replace(/\s+/g, ' ');
     const n = NUMBER_WORDS[words] * (g.wordScale ? WORD_SCALES[g.wordScale.trim().toLowerCase()] : 1);
     // "a pound" of coffee and "a buck" are too often not money; "a penny" is.
-    if ((words === 'a' || words === 'an') && !['penny', 'dollar', 'cent', 'euro'].includes(g.wordUnit.toLowerCase())) return null;
+    if ((words === 'a' || words === 'an') && !g.wordScale && !['penny', 'dollar', 'cent', 'euro'].includes(g.wordUnit.toLowerCase())) return null;
     return { value: n * unitValue, currency, approximate: words.startsWith('a few') || words.startsWith('a couple') };
   }
   return null;
