@@ -17,14 +17,16 @@ export function sliceRange(source: string, r: Range): string {
   return source.slice(offsetOf(source, r.line, r.column), offsetOf(source, r.endLine, r.endColumn));
 }
 
+/** Offset of a 1-based position; CRLF, LF and a lone CR each end a line, as in reports. */
 function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = source.indexOf('\n', offset);
-    if (nl < 0) throw new Error(`no line ${line}`);
-    offset = nl + 1;
+  const starts = [0];
+  for (let i = 0; i < source.length && starts.length < line; i++) {
+    const c = source[i];
+    if (c === '\r' && source[i + 1] === '\n') continue;
+    if (c === '\n' || c === '\r') starts.push(i + 1);
   }
-  return offset + column - 1;
+  if (starts.length < line) throw new Error(`no line ${line}`);
+  return starts[line - 1] + column - 1;
 }
 
 /** Where `words` (found in the part's analysed text) point in the part's source. */
