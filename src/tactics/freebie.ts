@@ -127,7 +127,7 @@ function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | n
     } else if (h.last < hit.first) {
       const d = pos.word[hit.first] - pos.word[h.last];
       if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
-      score = d + 0.5; // after the free word reads more naturally ("free sample") than before
+      score = d + THING_AFTER; // only when nothing follows: "free sample" names the thing, "download our free guide" too
     } else continue;
     const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
     if (score < bestScore || longer) {
@@ -259,7 +259,8 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (offer.frame && offer.thing !== 'none') rules.push(THING_RULE[offer.thing]);
   const s = offer.sentence;
   if (offeredToReader(doc, offer)) rules.push('offered-to-reader');
-  if (doc.inSentences(s - 1, s + 1, 'freebie.no-strings').length > 0) rules.push('no-strings');
+  if (doc.inSentences(s - 1, s + 1, 'freebie.no-strings').some((h) => h.end <= offer.start || h.start >= offer.end)) rules.push('no-strings');
+  if (aboutSomeoneElse(doc, s)) rules.push('third-person');
   if (offer.shouting) rules.push('shouting');
   if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0 || doc.inSentences(s - 2, s + 2, 'freebie.ask-extra').length > 0) rules.push('ask-near');
   if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
@@ -271,6 +272,19 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
     rules.push('lead-magnet-in-text');
   }
   return { start: offer.start, end: offer.end, rules, reason: reasonFor(doc, offer) };
+}
+
+const READER = new Set(['you', 'your', 'yours', "you'll", "you're", "you've", "you'd", 'yourself']);
+const OTHERS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them', "he's", "she's", "they're"]);
+
+/** "He gets a check-up for life at no cost": the sentence is about someone else, with no word for the reader. */
+function aboutSomeoneElse(doc: DocContext, sentence: number): boolean {
+  let others = false;
+  for (const t of doc.words(sentence)) {
+    if (READER.has(t.norm)) return false;
+    if (OTHERS.has(t.norm)) others = true;
+  }
+  return others;
 }
 
 function offeredToReader(doc: DocContext, offer: FreeOffer): boolean {
