@@ -45,8 +45,8 @@ export function decodeHtml(bytes: Uint8Array): DecodedInput {
 }
 
 /** The analysable text of an HTML source, with its map and hidden ranges. */
-export function htmlPart(name: TextPart['name'], source: string): TextPart {
-  const extractor = new HtmlTextExtractor(source, new TextBuilder());
+export function htmlPart(name: TextPart['name'], source: string, options: ExtractOptions = {}): TextPart {
+  const extractor = new HtmlTextExtractor(source, new TextBuilder(), options);
   extractor.extract(0, source.length);
   extractor.flushTitles();
   const { text, map } = extractor.builder.build();
@@ -55,12 +55,20 @@ export function htmlPart(name: TextPart['name'], source: string): TextPart {
   return part;
 }
 
-/** Text of an HTML part as a reader sees it: `source` is that text itself (mail bodies). */
+/**
+ * Text of an HTML mail body as a reader sees it: `source` is that text itself.
+ * Mail clients never show the document's `<title>`, so it is left out.
+ */
 export function htmlAsReadText(name: TextPart['name'], html: string): TextPart {
-  const part = htmlPart(name, html);
+  const part = htmlPart(name, html, { title: false });
   const own: TextPart = { name, text: part.text, source: part.text, map: SpanMap.identity(part.text.length) };
   if (part.hidden) own.hidden = part.hidden;
   return own;
+}
+
+export interface ExtractOptions {
+  /** Read the document's `<title>` (default true: a browser shows it). */
+  title?: boolean;
 }
 
 interface Frame {
@@ -101,6 +109,7 @@ export class HtmlTextExtractor {
   constructor(
     private readonly source: string,
     readonly builder: TextBuilder,
+    private readonly options: ExtractOptions = {},
   ) {}
 
   /** Extracts text from source[start, end). */
@@ -135,7 +144,8 @@ export class HtmlTextExtractor {
     const parent = this.top;
     const skippedHere = SKIPPED.has(name);
     const skipBesidesHead = parent.skipBesidesHead || (skippedHere && name !== 'head');
-    const skip = name === 'title' ? skipBesidesHead : parent.skip || skippedHere;
+    const readTitle = name === 'title' && this.options.title !== false;
+    const skip = readTitle ? skipBesidesHead : parent.skip || skippedHere;
     const hidden = parent.hidden || 'hidden' in attribs || isHidingStyle(attribs.style ?? '');
     this.stack.push({ name, skip, skipBesidesHead, hidden });
     if (skip) return;
