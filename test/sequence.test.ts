@@ -93,6 +93,12 @@ describe('foot-in-the-door sequence', () => {
     expect(smallThenBigger(docOf(`Add your name to the letter. ${filler} Can you chip in $5?`))).toEqual([]);
   });
 
+  it('reads the imperative verb, not a noun or past tense at the head of a sentence', () => {
+    expect(biggerAskIn(docOf('Volunteers knocked on 5,000 doors.'), 0)).toBeNull();
+    expect(biggerAskIn(docOf('Donations are tax deductible.'), 0)).toBeNull();
+    expect(biggerAskIn(docOf('Volunteer with us on Saturday.'), 0)).not.toBeNull();
+  });
+
   it('needs "give" to come with an amount to count as a money ask', () => {
     const withAmount = docOf('Please give $10 today.');
     expect(biggerAskIn(withAmount, 0)).not.toBeNull();
