@@ -20,22 +20,26 @@ export interface Normalized {
 // ----------------------------------------------------------------- what to look for
 
 /**
- * Anything that may need work: characters of the Unicode blocks below, a
- * letter next to a leet character, or three single letters spaced out.
- * Blocks: NBSP, soft hyphen, combining marks, Greek, Cyrillic, phonetic
- * letters, Unicode spaces and zero-widths, word joiners, letter-like and
- * enclosed forms, superscript-free digits, ideographic space, ligatures,
- * variation selectors, BOM, half/full-width forms, and (by their high
- * surrogates) mathematical alphanumerics and enclosed letters.
+ * Characters that may need folding or dropping: NBSP, soft hyphen, combining
+ * marks, phonetic letters, Unicode spaces and zero-widths, word joiners,
+ * letter-like and enclosed forms, ideographic space, ligatures, variation
+ * selectors, BOM, half/full-width forms, and (by their high surrogates)
+ * mathematical alphanumerics and enclosed letters.
  */
-const SUSPICIOUS_CHAR =
-  '[\\u00a0\\u00ad\\u0300-\\u052f\\u1ab0-\\u1aff\\u1d00-\\u1dff\\u2000-\\u200d\\u202f\\u205f-\\u2064' +
+const FOLDABLE_CHAR =
+  '[\\u00a0\\u00ad\\u0300-\\u036f\\u0483-\\u0489\\u1ab0-\\u1aff\\u1d00-\\u1dff\\u2000-\\u200d\\u202f\\u205f-\\u2064' +
   '\\u20d0-\\u20ff\\u2100-\\u214f\\u2460-\\u24ff\\u3000\\ufb00-\\ufb4f\\ufe00-\\ufe0f\\ufe20-\\ufe2f' +
   '\\ufeff\\uff00-\\uffef\\ud835\\ud83c]';
+/** A Latin letter beside a Greek or Cyrillic one: a look-alike inside a word (Greek or Russian text alone is left be). */
+const MIXED_SCRIPT = '[A-Za-z][\\u0370-\\u03ff\\u0400-\\u052f]|[\\u0370-\\u03ff\\u0400-\\u052f][A-Za-z]';
 const LEET_NEIGHBOUR = '[A-Za-z][013457@$]|[013457@$][A-Za-z]';
 const SPACED_LETTERS = '\\b[A-Za-z][ .]{1,2}[A-Za-z][ .]{1,2}[A-Za-z]\\b';
-const SUSPICIOUS = new RegExp(`${SUSPICIOUS_CHAR}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`);
+const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`);
 const SUSPICIOUS_G = new RegExp(SUSPICIOUS.source, 'g');
+/** Which steps a region needs (each skipped when its test fails). */
+const NEEDS_CONFUSABLES = new RegExp(MIXED_SCRIPT);
+const NEEDS_LEET = new RegExp(LEET_NEIGHBOUR);
+const NEEDS_SPACING = /\p{L}(?:\. |[ .])\p{L}(?:\. |[ .])\p{L}/u;
 
 /** A line longer than this is worked on in windows of about this size (bounded memory). */
 const MAX_REGION = 1 << 16;
@@ -124,10 +128,11 @@ interface Units {
 }
 
 function normalizeRegion(text: string, start: number, end: number): Units {
+  const region = text.slice(start, end);
   const units = foldCharacters(text, start, end);
-  foldConfusables(units);
-  joinSpacedLetters(units);
-  foldLeetspeak(units);
+  if (NEEDS_CONFUSABLES.test(region)) foldConfusables(units);
+  if (NEEDS_SPACING.test(region)) joinSpacedLetters(units);
+  if (NEEDS_LEET.test(region)) foldLeetspeak(units);
   return units;
 }
 
@@ -136,35 +141,51 @@ function foldCharacters(text: string, start: number, end: number): Units {
   const units: Units = { chars: [], from: [], to: [] };
   let i = start;
   while (i < end) {
+    // Combining marks start at U+0300: most characters end their cluster at once.
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && !(i + 1 < end && text.charCodeAt(i + 1) >= 0x300)) {
+      pushUnit(units, text[i], i, i + 1);
+      i++;
+      continue;
+    }
     const base = codePointAt(text, i);
     let clusterEnd = i + base.length;
-    // Combining marks start at U+0300: most characters end their cluster at once.
     while (clusterEnd < end && text.charCodeAt(clusterEnd) >= 0x300 && COMBINING_MARK.test(codePointAt(text, clusterEnd))) {
       clusterEnd += codePointAt(text, clusterEnd).length;
     }
-    pushCluster(units, text, i, clusterEnd, base);
+    pushCluster(units, text, i, clusterEnd);
     i = clusterEnd;
   }
   return units;
 }
 
-function pushCluster(units: Units, text: string, start: number, end: number, base: string): void {
-  // An invisible character is dropped with any marks on it.
-  if (INVISIBLE.test(base)) return;
+/** Folded forms of clusters seen before: a Greek or Cyrillic text repeats few of them. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 10_000;
+
+function pushCluster(units: Units, text: string, start: number, end: number): void {
   const cluster = text.slice(start, end);
-  if (cluster.length === 1 && cluster.charCodeAt(0) < 0x80) {
-    pushUnit(units, cluster, start, end);
-    return;
+  let folded = foldCache.get(cluster);
+  if (folded === undefined) {
+    folded = foldCluster(cluster);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(cluster, folded);
   }
-  let folded = cluster.normalize('NFKC');
-  if (!undoesDisguise(base, folded)) folded = cluster;
-  folded = dropStackedMarks(folded.replace(INVISIBLE_G, ''));
   if (folded === cluster) {
     for (let k = 0; k < cluster.length; k++) pushUnit(units, cluster[k], start + k, start + k + 1);
   } else {
-    // Every unit of the folded form stands for the whole cluster.
+    // Every unit of the folded form stands for the whole cluster (none: an invisible, dropped).
     for (let k = 0; k < folded.length; k++) pushUnit(units, folded[k], start, end);
   }
+}
+
+function foldCluster(cluster: string): string {
+  const base = codePointAt(cluster, 0);
+  // An invisible character is dropped with any marks on it.
+  if (INVISIBLE.test(base)) return '';
+  let folded = cluster.normalize('NFKC');
+  if (!undoesDisguise(base, folded)) folded = cluster;
+  return dropStackedMarks(folded.replace(INVISIBLE_G, ''));
 }
 
 /** "f̲r̲e̲e̲": marks that do not combine into an ASCII letter only hide it. */
