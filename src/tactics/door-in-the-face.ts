@@ -122,9 +122,11 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
       rules.push('smaller-amount');
     }
     // The condition or the prior sentence always holds an ask here, so a small non-money fallback is a step down.
-    if (fbAmounts.length === 0 && fbAlt.some((h) => isRequestAt(doc, fallback.sentence, h.first))) rules.push('smaller-non-money');
+    const requested = [...fbAsk, ...fbAlt].some((h) => isRequestAt(doc, fallback.sentence, h.first));
+    // A lighter step (share, follow, a free trial) that the fallback asks for.
+    if (fbAmounts.length === 0 && fbAlt.length > 0 && requested) rules.push('smaller-non-money');
     if (!worded && !rules.includes('smaller-amount') && !rules.includes('smaller-non-money')) continue;
-    if ([...fbAsk, ...fbAlt].some((h) => isRequestAt(doc, fallback.sentence, h.first))) rules.push('fallback-ask');
+    if (requested) rules.push('fallback-ask');
     if (fbSoft.length > 0) rules.push('softener');
     // Something must say the fallback is smaller: an amount, a lighter non-money ask, or a word ("just", "one-time").
     const saysSmaller = hitsIn(doc, fallback.sentence, 'smaller-word', f).length > 0;
