@@ -190,3 +190,15 @@ describe('e-mail and mailboxes', () => {
     );
   });
 });
+
+describe('known issues found by these properties (skipped until fixed by the decoder owner)', () => {
+  // src/decode/markdown.ts appendText: a line that is not verbatim (an entity) maps as a whole up to
+  // the '\n', so with CRLF line ends the '\r' is inside the range: endColumn is one past the line.
+  it.skip('markdown-crlf: a CRLF line with an entity keeps its finding inside the line', async () => {
+    const input = '&#70;REE gift! \r\nPlease donate today.\r\n';
+    const [report] = await analyzeAs(input, 'markdown');
+    expect(report.findings.length).toBeGreaterThan(0);
+    expectPlacedIn(input, report, true);
+  });
+});
+
