@@ -156,6 +156,11 @@ describe('door-in-the-face sequence', () => {
     expect(wordedRetreats(docOf("Join us at the rally. If you can't make it, please share the livestream."))).toHaveLength(1);
   });
 
+  it('reads "not ready to" as a step back only as an opening or after "if"', () => {
+    expect(wordedRetreats(docOf("We're not ready to give up. Even $5 helps."))).toEqual([]);
+    expect(wordedRetreats(docOf("If you're not ready to commit to $20 a month, even $5 helps."))).toHaveLength(1);
+  });
+
   it('reads "If not," as a step back only when it opens the sentence', () => {
     expect(wordedRetreats(docOf('Can you pitch in $50? If not, could you pitch in $10?'))).toHaveLength(1);
     expect(wordedRetreats(docOf('Can you pitch in $50? We win if not everyone waits, so give $10.'))).toEqual([]);

@@ -92,7 +92,9 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens[h.last + 1]?.raw === '?');
   // "If not, …" / "Otherwise, …": a step back only when it opens its sentence.
   const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens[h.last + 1]?.raw === ',');
-  for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...turns]) {
+  // "Not ready to buy?" / "If you're not ready to commit, …", not "We're not ready to give up."
+  const notReady = doc.cue(cue('retreat-ready')).filter((h) => startsSentence(doc, h) || afterIf(doc, h));
+  for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...notReady, ...turns]) {
     if (hit.sentence >= footer) continue;
     const worded = hit.cue !== cue('soft-turn');
     const clause = conditionClause(doc, hit);
@@ -121,7 +123,6 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
       if (small.value >= big.value) continue;
       rules.push('smaller-amount');
     }
-    // The condition or the prior sentence always holds an ask here, so a small non-money fallback is a step down.
     const requested = [...fbAsk, ...fbAlt].some((h) => isRequestAt(doc, fallback.sentence, h.first));
     // A lighter step (share, follow, a free trial) that the fallback asks for.
     if (fbAmounts.length === 0 && fbAlt.length > 0 && requested) rules.push('smaller-non-money');
@@ -141,6 +142,19 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
     });
   }
   return out;
+}
+
+/** "if" stands within the two words before the cue ("if you're not ready…"). */
+function afterIf(doc: DocContext, h: CueHit): boolean {
+  let seen = 0;
+  for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
+    const t = doc.tokens[i];
+    if (t.sentence !== h.sentence) return false;
+    if (t.kind !== 'word') continue;
+    if (t.norm === 'if') return true;
+    seen++;
+  }
+  return false;
 }
 
 /** The cue opens its sentence or its line (after a transcript's speaker label). */
