@@ -29,6 +29,8 @@ export interface CueHit {
 interface WordPattern {
   key: string | null; // null: wildcard
   exact: string | null;
+  /** `exact` without apostrophes, as compared. */
+  bareExact?: string;
 }
 
 interface CompiledPhrase {
@@ -68,20 +70,23 @@ export class PhraseMatcher {
     }
     const hits: CueHit[] = [];
     const wild = this.byFirst.get(WILDCARD);
+    // Per start word: cues in first-seen order with the last word of their longest match (reused arrays, no Map per word).
+    const cues: string[] = [];
+    const ends: number[] = [];
     for (let w = 0; w < words.length; w++) {
       const head = tokens[words[w]];
       const candidates = this.byFirst.get(head.key);
       if (!candidates && !wild) continue;
-      // cue → last word of its longest match starting here
-      const best = new Map<string, number>();
-      if (candidates) longestPerCue(candidates, tokens, words, w, best);
-      if (wild) longestPerCue(wild, tokens, words, w, best);
-      for (const [cue, endWord] of best) {
-        const first = words[w];
-        const last = words[endWord];
+      cues.length = 0;
+      ends.length = 0;
+      if (candidates) longestPerCue(candidates, tokens, words, w, cues, ends);
+      if (wild) longestPerCue(wild, tokens, words, w, cues, ends);
+      const first = words[w];
+      for (let c = 0; c < cues.length; c++) {
+        const last = words[ends[c]];
         hits.push({
-          cue,
-          start: tokens[first].start,
+          cue: cues[c],
+          start: head.start,
           end: tokens[last].end,
           first,
           last,
@@ -98,13 +103,17 @@ function longestPerCue(
   tokens: readonly Token[],
   words: number[],
   w: number,
-  best: Map<string, number>,
+  cues: string[],
+  ends: number[],
 ): void {
   for (const phrase of phrases) {
     const endWord = matchAt(phrase.words, tokens, words, w);
     if (endWord < 0) continue;
-    const prev = best.get(phrase.cue);
-    if (prev === undefined || endWord > prev) best.set(phrase.cue, endWord);
+    const at = cues.indexOf(phrase.cue);
+    if (at < 0) {
+      cues.push(phrase.cue);
+      ends.push(endWord);
+    } else if (endWord > ends[at]) ends[at] = endWord;
   }
 }
 
@@ -116,7 +125,7 @@ export function compilePhrase(phrase: string): WordPattern[] {
     .filter(Boolean)
     .map((w) => {
       if (w === '*') return { key: null, exact: null };
-      if (w.startsWith('=')) return { key: stemKey(w.slice(1)), exact: w.slice(1) };
+      if (w.startsWith('=')) return { key: stemKey(w.slice(1)), exact: w.slice(1), bareExact: w.slice(1).replace(/'/g, '') };
       return { key: stemKey(w), exact: null };
     });
 }
@@ -129,7 +138,11 @@ function matchAt(pattern: WordPattern[], tokens: readonly Token[], words: number
     if (t.sentence !== sentence) return -1;
     const p = pattern[j];
     if (p.key === null) continue;
-    if (p.exact !== null ? t.norm.replace(/'/g, '') !== p.exact.replace(/'/g, '') : t.key !== p.key) return -1;
+    if (p.exact !== null ? withoutApostrophes(t.norm) !== (p.bareExact ?? p.exact.replace(/'/g, '')) : t.key !== p.key) return -1;
   }
   return w + pattern.length - 1;
+}
+
+function withoutApostrophes(s: string): string {
+  return s.includes("'") ? s.replace(/'/g, '') : s;
 }
