@@ -16,7 +16,8 @@ export class DocContext {
   readonly amounts: MoneyAmount[];
   readonly hits: CueHit[];
   private readonly byCue = new Map<string, CueHit[]>();
-  private readonly bySentence = new Map<number, CueHit[]>();
+  /** Hits per sentence index (an array: sentences are dense small integers). */
+  private readonly bySentence: CueHit[][] = [];
   private quoteRanges: Array<[number, number]> | null = null;
   private aboutPersuasionCache: boolean | null = null;
 
@@ -30,7 +31,7 @@ export class DocContext {
     this.hits = matcher.match(tokens);
     for (const h of this.hits) {
       push(this.byCue, h.cue, h);
-      push(this.bySentence, h.sentence, h);
+      (this.bySentence[h.sentence] ??= []).push(h);
     }
     this.amounts = findAmounts(text);
   }
@@ -46,7 +47,7 @@ export class DocContext {
 
   /** Hits of a cue (or, with no cue, of every cue) in one sentence. */
   inSentence(sentence: number, cue?: string): CueHit[] {
-    const all = this.bySentence.get(sentence) ?? [];
+    const all = this.bySentence[sentence] ?? [];
     return cue === undefined ? all : all.filter((h) => h.cue === cue);
   }
 
