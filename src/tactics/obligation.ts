@@ -48,6 +48,8 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
     if (!ask) continue;
     const rules = [rule, 'ask-near'];
     if (free) rules.push('free-to-reader');
+    // "If you've enjoyed our newsletter, …" supposes the favor rather than invoking it.
+    if (ifBefore(doc, h)) rules.push('conditional-favor');
     rules.push(...returnRules(doc, h.sentence, ask.sentence));
     out.push({
       start: h.start,
@@ -57,6 +59,18 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
     });
   }
   return out;
+}
+
+function ifBefore(doc: DocContext, h: CueHit): boolean {
+  let seen = 0;
+  for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
+    const t = doc.tokens[i];
+    if (t.sentence !== h.sentence) return false;
+    if (t.kind !== 'word') continue;
+    if (t.norm === 'if') return true;
+    seen++;
+  }
+  return false;
 }
 
 function returnRules(doc: DocContext, from: number, to: number): string[] {

@@ -82,6 +82,12 @@ describe(`${ID}: invalid (finding)`, () => {
     expect(f.confidence).toBeLessThan(0.8);
   });
 
+  it('a supposed favor ("if you\'ve enjoyed…") weighs less than an asserted one', async () => {
+    expect(await findingsOf("If you've enjoyed our newsletter, please consider supporting us.")).toEqual([]);
+    const [asserted] = await findingsOf("You've enjoyed our newsletter for years. Please consider supporting us.");
+    expect(asserted.rules).not.toContain('conditional-favor');
+  });
+
   it('"give back" without any favor done is not enough', async () => {
     expect(await findingsOf('Give back today: donate to the spring appeal.')).toEqual([]);
   });
