@@ -53,7 +53,8 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
     rules.push(...returnRules(doc, h.sentence, ask.sentence));
     out.push({
       start: h.start,
-      end: Math.max(h.end, ask.end),
+      // The favor and its ask as one span when they are neighbours; else the favor's words (the reason names the ask).
+      end: ask.sentence - h.sentence <= 1 ? Math.max(h.end, ask.end) : h.end,
       rules,
       reason: `Invokes a favor already done for you ("${doc.text.slice(h.start, h.end)}") to justify the ask ("${doc.text.slice(ask.start, ask.end)}").`,
     });
