@@ -14,6 +14,99 @@ import { stripLexicon, weightsOf } from './lexicon.js';
  * stacked on a purchase or donation (premiums).
  */
 
+/**
+ * Per-sentence, per-cue hit lists sorted by token, with windowed look-ups by
+ * binary search, and per-sentence memos: the gift rules ask many small
+ * questions about one sentence, and must stay linear even in a text that is
+ * one endless sentence.
+ */
+export class SentenceCues {
+  private readonly lists = new Map<string, CueHit[]>();
+  private readonly grouped = new Set<number>();
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(private readonly doc: DocContext) {}
+
+  /** Hits of `cue` in a sentence, sorted by first token. */
+  of(sentence: number, cue: string): readonly CueHit[] {
+    if (!this.grouped.has(sentence)) this.group(sentence);
+    return this.lists.get(`${sentence}|${cue}`) ?? NO_HITS;
+  }
+
+  has(sentence: number, cue: string): boolean {
+    return this.of(sentence, cue).length > 0;
+  }
+
+  /** Any hit of `cue` in sentences [from, to]. */
+  hasIn(from: number, to: number, cue: string): boolean {
+    for (let s = Math.max(0, from); s <= to && s < this.doc.sentences.length; s++) if (this.has(s, cue)) return true;
+    return false;
+  }
+
+  /** Hits of `cue` in a sentence whose first token lies in [fromToken, toToken]. */
+  within(sentence: number, cue: string, fromToken: number, toToken: number): readonly CueHit[] {
+    const list = this.of(sentence, cue);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].first < fromToken) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && list[end].first <= toToken) end++;
+    return list.slice(lo, end);
+  }
+
+  /** A hit of `cue` in a sentence that does not overlap [start, end) (sorted hits: the ends decide). */
+  anyOutside(sentence: number, cue: string, start: number, end: number): boolean {
+    return someOutside(this.of(sentence, cue), start, end);
+  }
+
+  /** A value computed once per sentence. */
+  memo<T>(name: string, sentence: number, compute: () => T): T {
+    const key = `${name}|${sentence}`;
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  private group(sentence: number): void {
+    this.grouped.add(sentence);
+    const touched: CueHit[][] = [];
+    for (const h of this.doc.inSentence(sentence)) {
+      const key = `${sentence}|${h.cue}`;
+      const list = this.lists.get(key);
+      if (list) list.push(h);
+      else {
+        const fresh = [h];
+        this.lists.set(key, fresh);
+        touched.push(fresh);
+      }
+    }
+    // Hits arrive in text order already; keep it explicit for the binary searches.
+    for (const list of touched) list.sort((a, b) => a.first - b.first);
+  }
+}
+
+const NO_HITS: readonly CueHit[] = [];
+
+/**
+ * Some item of a list sorted by position lies outside [start, end). Items
+ * overlapping a short span are few and come together, so `some` stops within
+ * a few steps.
+ */
+export function someOutside(list: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return list.some((h) => h.end <= start || h.start >= end);
+}
+
+const sentenceCues = new WeakMap<DocContext, SentenceCues>();
+
+export function cuesOf(doc: DocContext): SentenceCues {
+  let c = sentenceCues.get(doc);
+  if (!c) sentenceCues.set(doc, (c = new SentenceCues(doc)));
+  return c;
+}
+
 export type ThingKind = 'gift' | 'trial' | 'content' | 'addon' | 'price' | 'none';
 
 export interface FreeOffer {
@@ -44,17 +137,42 @@ const THING_CUES: ReadonlyArray<readonly [string, ThingKind]> = [
 /** How far (in words) from "free" the thing it qualifies may stand. */
 const THING_AFTER = 5;
 const THING_BEFORE = 6;
+/** Token window (words and punctuation) that surely holds THING_AFTER/THING_BEFORE words. */
+const TOKEN_REACH = 40;
 
 /** Punctuation that ends the phrase "free" belongs to, inside a sentence. */
 const BARRIERS = new Set([':', ';', '|', '(', ')', '[', ']', '•', '*', '=']);
 
-const cache = new WeakMap<DocContext, FreeOffer[]>();
+interface OfferIndex {
+  all: FreeOffer[];
+  bySentence: Map<number, FreeOffer[]>;
+}
+
+const cache = new WeakMap<DocContext, OfferIndex>();
+
+function offerIndex(doc: DocContext): OfferIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    const all = readOffers(doc);
+    const bySentence = new Map<number, FreeOffer[]>();
+    for (const o of all) {
+      const list = bySentence.get(o.sentence);
+      if (list) list.push(o);
+      else bySentence.set(o.sentence, [o]);
+    }
+    cache.set(doc, (index = { all, bySentence }));
+  }
+  return index;
+}
 
 /** Every place the text offers something free or as a gift, in text order. */
-export function freeOffers(doc: DocContext): FreeOffer[] {
-  let offers = cache.get(doc);
-  if (!offers) cache.set(doc, (offers = readOffers(doc)));
-  return offers;
+export function freeOffers(doc: DocContext): readonly FreeOffer[] {
+  return offerIndex(doc).all;
+}
+
+/** The free offers of one sentence (an index lookup, so rules stay linear). */
+export function offersIn(doc: DocContext, sentence: number): readonly FreeOffer[] {
+  return offerIndex(doc).bySentence.get(sentence) ?? [];
 }
 
 function readOffers(doc: DocContext): FreeOffer[] {
@@ -113,26 +231,28 @@ function kindOf(hit: CueHit): ThingKind {
 
 /** The nearest thing-noun after the free word (within THING_AFTER words), else before it (THING_BEFORE). */
 function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | null {
+  const cues = cuesOf(doc);
   let best: CueHit | null = null;
   let bestScore = Infinity;
-  for (const h of doc.inSentence(hit.sentence)) {
-    if (!THING_CUES.some(([cue]) => cue === h.cue)) continue;
-    let score: number;
-    if (h.first >= hit.first && h.last <= hit.last) {
-      score = 0; // inside the gift wording itself ("free gift")
-    } else if (h.first > hit.last) {
-      const d = pos.word[h.first] - pos.word[hit.last];
-      if (d > THING_AFTER || pos.barrier[h.first] !== pos.barrier[hit.last]) continue;
-      score = d;
-    } else if (h.last < hit.first) {
-      const d = pos.word[hit.first] - pos.word[h.last];
-      if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
-      score = d + THING_AFTER; // only when nothing follows: "free sample" names the thing, "download our free guide" too
-    } else continue;
-    const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
-    if (score < bestScore || longer) {
-      best = h;
-      bestScore = score;
+  for (const [cue] of THING_CUES) {
+    for (const h of cues.within(hit.sentence, cue, hit.first - TOKEN_REACH, hit.last + TOKEN_REACH)) {
+      let score: number;
+      if (h.first >= hit.first && h.last <= hit.last) {
+        score = 0; // inside the gift wording itself ("free gift")
+      } else if (h.first > hit.last) {
+        const d = pos.word[h.first] - pos.word[hit.last];
+        if (d > THING_AFTER || pos.barrier[h.first] !== pos.barrier[hit.last]) continue;
+        score = d;
+      } else if (h.last < hit.first) {
+        const d = pos.word[hit.first] - pos.word[h.last];
+        if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
+        score = d + THING_AFTER; // only when nothing follows: "free sample" names the thing, "download our free guide" too
+      } else continue;
+      const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
+      if (score < bestScore || longer) {
+        best = h;
+        bestScore = score;
+      }
     }
   }
   return best && best.first > hit.last ? headNoun(doc, pos, best) : best;
@@ -140,11 +260,14 @@ function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | n
 
 /** In "free CD replacement kit" the thing is the kit: follow thing-nouns up to two words on. */
 function headNoun(doc: DocContext, pos: WordPositions, thing: CueHit): CueHit {
+  const cues = cuesOf(doc);
   let head = thing;
-  for (const h of doc.inSentence(thing.sentence)) {
-    if (h.first <= head.last || !THING_CUES.some(([cue]) => cue === h.cue)) continue;
-    const d = pos.word[h.first] - pos.word[head.last];
-    if (d <= 2 && pos.barrier[h.first] === pos.barrier[head.last]) head = h;
+  for (const [cue] of THING_CUES) {
+    for (const h of cues.within(thing.sentence, cue, thing.last + 1, thing.last + TOKEN_REACH)) {
+      if (h.first <= head.last) continue;
+      const d = pos.word[h.first] - pos.word[head.last];
+      if (d <= 2 && pos.barrier[h.first] === pos.barrier[head.last]) head = h;
+    }
   }
   return head;
 }
@@ -190,11 +313,11 @@ function coveredTokens(hits: readonly CueHit[]): Set<number> {
  * premium (thats-not-all), not a freebie.
  */
 export function premiumFor(doc: DocContext, sentence: number, at: number): boolean {
-  if (doc.inSentence(sentence, 'freebie.premium').length > 0) return true;
-  const buys = doc.inSentence(sentence, 'freebie.purchase-verb').filter((h) => h.first < at);
-  if (buys.length === 0) return false;
-  const firstBuy = buys[0].last;
-  return doc.inSentence(sentence, 'freebie.receive-verb').some((r) => r.first > firstBuy && r.first <= at);
+  const cues = cuesOf(doc);
+  if (cues.has(sentence, 'freebie.premium')) return true;
+  const firstBuy = cues.of(sentence, 'freebie.purchase-verb')[0];
+  if (!firstBuy || firstBuy.first >= at) return false;
+  return cues.within(sentence, 'freebie.receive-verb', firstBuy.last + 1, at).length > 0;
 }
 
 /**
@@ -202,18 +325,20 @@ export function premiumFor(doc: DocContext, sentence: number, at: number): boole
  * receive these free gifts:" are part of it.
  */
 export function premiumNear(doc: DocContext, sentence: number): boolean {
-  for (let s = Math.max(0, sentence - 3); s < sentence; s++) if (doc.inSentence(s, 'freebie.premium').length > 0) return true;
+  const cues = cuesOf(doc);
+  if (cues.hasIn(sentence - 3, sentence - 1, 'freebie.premium')) return true;
   // A gift under a "BONUS" heading is an add-on to the offer, not a gift up front.
-  return doc.inSentences(sentence - 1, sentence, 'thats-not-all.stack-strong').length > 0;
+  return cues.hasIn(sentence - 1, sentence, 'thats-not-all.stack-strong');
 }
 
 /** "Free membership — sign up today": the free thing is the sign-up itself, not a gift. */
 function signupRightAfter(doc: DocContext, offer: FreeOffer): boolean {
   const pos = wordPositions(doc);
+  const cues = cuesOf(doc);
   const last = Math.max(offer.free?.last ?? 0, offer.frame?.last ?? 0, offer.thingHit?.last ?? 0);
-  return doc
-    .inSentences(offer.sentence, offer.sentence + 1, 'lead-magnet.signup')
-    .some((h) => h.first > last && pos.word[h.first] - pos.word[last] <= 1);
+  return [offer.sentence, offer.sentence + 1].some((s) =>
+    cues.within(s, 'lead-magnet.signup', last + 1, last + TOKEN_REACH).some((h) => pos.word[h.first] - pos.word[last] <= 1),
+  );
 }
 
 /**
@@ -226,15 +351,20 @@ export function isReceipt(doc: DocContext): boolean {
 
 /** Mail-platform furniture around a sentence ("Try it FREE" badges, unsubscribe footers). */
 export function platformBoilerplate(doc: DocContext, sentence: number): boolean {
-  return doc.inSentences(sentence - 1, sentence, 'freebie.platform').length > 0;
+  return cuesOf(doc).hasIn(sentence - 1, sentence, 'freebie.platform');
 }
 
 /** A sign-up, subscription or contact form asked for in or next to a sentence. */
 export function signupNear(doc: DocContext, sentence: number, before = 1, after = 2): CueHit | null {
-  const same = doc.inSentence(sentence, 'lead-magnet.signup').filter((h) => !doc.negated(h.first));
-  if (same.length > 0) return same[0];
-  const near = doc.inSentences(sentence - before, sentence + after, 'lead-magnet.signup').filter((h) => !doc.negated(h.first));
-  return near[0] ?? null;
+  const cues = cuesOf(doc);
+  const live = (s: number) => cues.of(s, 'lead-magnet.signup').find((h) => !doc.negated(h.first));
+  const same = live(sentence);
+  if (same) return same;
+  for (let s = Math.max(0, sentence - before); s <= sentence + after && s < doc.sentences.length; s++) {
+    const h = s === sentence ? undefined : live(s);
+    if (h) return h;
+  }
+  return null;
 }
 
 // ------------------------------------------------------------ the tactic
@@ -259,12 +389,13 @@ function freebieCandidate(doc: DocContext, offer: FreeOffer): Candidate | null {
   if (offer.frame && offer.thing !== 'none') rules.push(THING_RULE[offer.thing]);
   const s = offer.sentence;
   if (offeredToReader(doc, offer)) rules.push('offered-to-reader');
-  if (doc.inSentences(s - 1, s + 1, 'freebie.no-strings').some((h) => h.end <= offer.start || h.start >= offer.end)) rules.push('no-strings');
+  const cues = cuesOf(doc);
+  if ([s - 1, s, s + 1].some((x) => x >= 0 && cues.anyOutside(x, 'freebie.no-strings', offer.start, offer.end))) rules.push('no-strings');
   if (aboutSomeoneElse(doc, s)) rules.push('third-person');
   if (offer.shouting) rules.push('shouting');
-  if (doc.inSentences(s - 2, s + 2, 'shared.ask').length > 0 || doc.inSentences(s - 2, s + 2, 'freebie.ask-extra').length > 0) rules.push('ask-near');
+  if (cues.hasIn(s - 2, s + 2, 'shared.ask') || cues.hasIn(s - 2, s + 2, 'freebie.ask-extra')) rules.push('ask-near');
   if (overlapsCue(doc, offer, 'freebie.signup-free')) rules.push('free-signup');
-  if (doc.inSentence(s, 'freebie.third-party').length > 0) rules.push('third-party');
+  if (cues.has(s, 'freebie.third-party')) rules.push('third-party');
   if (premiumNear(doc, s)) rules.push('premium-near');
   if (signupRightAfter(doc, offer)) rules.push('free-signup');
   // "Claim this FREE offer" in a text built around a guide-for-sign-up: the same lead magnet, told twice.
@@ -279,22 +410,25 @@ const OTHERS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their', 'them
 
 /** "He gets a check-up for life at no cost": the sentence is about someone else, with no word for the reader. */
 function aboutSomeoneElse(doc: DocContext, sentence: number): boolean {
-  let others = false;
-  for (const t of doc.words(sentence)) {
-    if (READER.has(t.norm)) return false;
-    if (OTHERS.has(t.norm)) others = true;
-  }
-  return others;
+  return cuesOf(doc).memo('someone-else', sentence, () => {
+    let others = false;
+    for (const t of doc.words(sentence)) {
+      if (READER.has(t.norm)) return false;
+      if (OTHERS.has(t.norm)) others = true;
+    }
+    return others;
+  });
 }
 
 function offeredToReader(doc: DocContext, offer: FreeOffer): boolean {
   const from = (offer.free ?? offer.frame)!.first - 6;
-  const to = (offer.thingHit?.last ?? offer.end) + 3;
-  return doc.inSentence(offer.sentence, 'freebie.offer-verb').some((h) => h.first >= from && h.first <= to);
+  const to = Math.max(offer.thingHit?.last ?? 0, (offer.free ?? offer.frame)!.last) + 3;
+  return cuesOf(doc).within(offer.sentence, 'freebie.offer-verb', from, to).length > 0;
 }
 
 function overlapsCue(doc: DocContext, offer: FreeOffer, cue: string): boolean {
-  return doc.inSentence(offer.sentence, cue).some((h) => h.start < offer.end && offer.start < h.end);
+  const first = Math.min(offer.free?.first ?? Infinity, offer.frame?.first ?? Infinity, offer.thingHit?.first ?? Infinity);
+  return cuesOf(doc).within(offer.sentence, cue, first - TOKEN_REACH, first + TOKEN_REACH).some((h) => h.start < offer.end && offer.start < h.end);
 }
 
 function reasonFor(doc: DocContext, offer: FreeOffer): string {

@@ -1,7 +1,7 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
-import { freeOffers, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './freebie.js';
+import { cuesOf, offersIn, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './freebie.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 
@@ -10,6 +10,9 @@ const VERB_WINDOW = 6;
 
 /** How far (in characters) a finding's span reaches from the content to its verb or sign-up. */
 const SPAN_REACH = 80;
+
+/** How far (in characters) from the content a free offer may start and still be about it. */
+const OFFER_REACH = 120;
 
 /**
  * Content (a guide, a webinar, a course) that is offered, free or as a thing
@@ -29,9 +32,10 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
   if (free) rules.push('free-content');
   if (verb) rules.push('offer-verb');
   if (free?.shouting) rules.push('shouting');
-  if (doc.inSentences(Math.min(s, signup.sentence), Math.max(s, signup.sentence), 'lead-magnet.contact').length > 0) rules.push('contact-details');
+  const cues = cuesOf(doc);
+  if (cues.hasIn(Math.min(s, signup.sentence), Math.max(s, signup.sentence), 'lead-magnet.contact')) rules.push('contact-details');
   if (paidFor(doc, s)) rules.push('paid');
-  if (weak && doc.inSentence(s, 'lead-magnet.newsletter').length > 0) rules.push('newsletter-only'); // "free subscription to our newsletters"
+  if (weak && cues.has(s, 'lead-magnet.newsletter')) rules.push('newsletter-only'); // "free subscription to our newsletters"
 
   const nearVerb = verb && content.start - verb.end <= SPAN_REACH ? verb : undefined;
   const start = Math.min(content.start, free?.start ?? content.start, nearVerb?.start ?? content.start);
@@ -44,23 +48,37 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
 }
 
 function freeOfferFor(doc: DocContext, content: CueHit): FreeOffer | undefined {
-  return freeOffers(doc).find(
-    (o) => o.sentence === content.sentence && (o.thingHit === content || (o.thingHit?.start === content.start) || (o.free !== null && Math.abs(o.free.first - content.first) <= VERB_WINDOW && o.thing !== 'price')),
-  );
+  const offers = offersIn(doc, content.sentence);
+  // Offers are in text order: start at the first one that could reach the content.
+  let lo = 0;
+  let hi = offers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offers[mid].end < content.start - OFFER_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < offers.length && offers[i].start <= content.end + OFFER_REACH; i++) {
+    const o = offers[i];
+    if (o.thingHit?.start === content.start) return o;
+    if (o.free !== null && Math.abs(o.free.first - content.first) <= VERB_WINDOW && o.thing !== 'price') return o;
+  }
+  return undefined;
 }
 
 function offerVerbBefore(doc: DocContext, content: CueHit): CueHit | undefined {
-  return doc
-    .inSentence(content.sentence, 'lead-magnet.offer-verb')
-    .find((h) => h.last < content.first && content.first - h.last <= VERB_WINDOW * 2 && !doc.negated(h.first));
+  return cuesOf(doc)
+    .within(content.sentence, 'lead-magnet.offer-verb', content.first - VERB_WINDOW * 2, content.first - 1)
+    .find((h) => h.last < content.first && !doc.negated(h.first));
 }
 
 /** The sentence puts a price on the content (an amount that is not a "value" claim). */
 function paidFor(doc: DocContext, sentence: number): boolean {
-  if (doc.inSentence(sentence, 'lead-magnet.paid').length > 0) return true;
-  const text = doc.sentenceText(sentence).toLowerCase();
-  // "a $297 value", "we'll donate $1 for every sign-up" put a number on something other than the price.
-  return doc.amountsIn(sentence).length > 0 && !/\b(?:value|worth|valued|donate|donates|donating|match|matched)\b/.test(text);
+  return cuesOf(doc).memo('paid', sentence, () => {
+    if (cuesOf(doc).has(sentence, 'lead-magnet.paid')) return true;
+    if (doc.amountsIn(sentence).length === 0) return false;
+    // "a $297 value", "we'll donate $1 for every sign-up" put a number on something other than the price.
+    return !/\b(?:value|worth|valued|donate|donates|donating|match|matched)\b/.test(doc.sentenceText(sentence).toLowerCase());
+  });
 }
 
 function describeSignup(doc: DocContext, signup: CueHit): string {

@@ -1,7 +1,7 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
-import { freeOffers, isReceipt, platformBoilerplate, premiumFor } from './freebie.js';
+import { cuesOf, freeOffers, isReceipt, offersIn, platformBoilerplate, premiumFor, someOutside } from './freebie.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 
@@ -51,9 +51,9 @@ function premiumCandidates(doc: DocContext): Candidate[] {
   // Premiums named without "free": "Sponsors will receive a signed copy", "give $50 and we'll send you our mug".
   for (const r of doc.cue('freebie.receive-verb')) {
     if (!premiumFor(doc, r.sentence, r.first) || platformBoilerplate(doc, r.sentence)) continue;
-    const gift = doc
-      .inSentence(r.sentence, 'freebie.gift-thing')
-      .find((g) => g.first > r.last && g.first - r.last <= PREMIUM_WINDOW && !doc.negated(g.first));
+    const gift = cuesOf(doc)
+      .within(r.sentence, 'freebie.gift-thing', r.last + 1, r.last + PREMIUM_WINDOW * 2)
+      .find((g) => g.first - r.last <= PREMIUM_WINDOW && !doc.negated(g.first));
     if (!gift) continue;
     const span = { ...r, end: gift.end, last: gift.last };
     out.push(withContext(doc, span, ['premium'], `Promises a gift ("${words(doc, span)}") in return for the purchase or donation, as a sweetener.`));
@@ -66,12 +66,13 @@ function withContext(doc: DocContext, h: { start: number; end: number; first: nu
   if (valueInSentence(doc, s, h) || (rules.includes('stack-strong') && valueInSentence(doc, s + 1, h))) rules.push('value-in-sentence');
   if (!rules.includes('gift-value') && (giftValueIn(doc, s, h) || (rules.includes('stack-strong') && giftValueIn(doc, s + 1, h)))) rules.push('gift-value');
   if (offerBefore(doc, h.start)) rules.push('offer-before');
-  if (doc.inSentences(s - 1, s + 1, 'thats-not-all.urgency').length > 0) rules.push('urgency');
-  if (doc.inSentence(s, 'thats-not-all.store-policy').length > 0) rules.push('store-policy');
+  const cues = cuesOf(doc);
+  if (cues.hasIn(s - 1, s + 1, 'thats-not-all.urgency')) rules.push('urgency');
+  if (cues.has(s, 'thats-not-all.store-policy')) rules.push('store-policy');
   if (onlyPriceTerms(doc, s)) rules.push('price-term-only');
-  if (doc.inSentence(s, 'thats-not-all.matching').length > 0 && !giftInSentence(doc, s)) rules.push('matching-only');
+  if (cues.has(s, 'thats-not-all.matching') && !giftInSentence(doc, s)) rules.push('matching-only');
   // "We even said we would throw in…": an offer reported, not made to the reader.
-  if (doc.inSentence(s, 'thats-not-all.reported').some((r) => r.last < h.first && h.first - r.last <= 8)) rules.push('reported-speech');
+  if (cues.within(s, 'thats-not-all.reported', h.first - 20, h.first - 1).some((r) => r.last < h.first && h.first - r.last <= 8)) rules.push('reported-speech');
   return { start: h.start, end: h.end, rules, reason };
 }
 
@@ -93,9 +94,9 @@ function opensClause(doc: DocContext, h: CueHit): boolean {
 function valueInSentence(doc: DocContext, sentence: number, except: { start: number; end: number }): boolean {
   if (sentence >= doc.sentences.length) return false;
   const outside = (h: { start: number; end: number }) => h.end <= except.start || h.start >= except.end;
-  if (doc.inSentence(sentence, 'thats-not-all.value-word').some(outside)) return true;
-  if (freeOffers(doc).some((o) => o.sentence === sentence && outside(o))) return true;
-  return percentOff(doc, sentence) || doc.amountsIn(sentence).length > 0;
+  if (cuesOf(doc).anyOutside(sentence, 'thats-not-all.value-word', except.start, except.end)) return true;
+  if (someOutside(offersIn(doc, sentence), except.start, except.end)) return true;
+  return percentOff(doc, sentence) || cuesOf(doc).memo('amounts', sentence, () => doc.amountsIn(sentence).length > 0);
 }
 
 function endsWithColon(doc: DocContext, sentence: number): boolean {
@@ -106,31 +107,39 @@ function endsWithColon(doc: DocContext, sentence: number): boolean {
 /** Something given free or as a bonus in the sentence, besides the stacking words: "free", "bonus", "gift", "10% off". */
 function giftValueIn(doc: DocContext, sentence: number, except: { start: number; end: number }): boolean {
   if (sentence >= doc.sentences.length) return false;
-  const outside = (h: { start: number; end: number }) => h.end <= except.start || h.start >= except.end;
-  const offers = freeOffers(doc).filter((o) => o.sentence === sentence);
-  const inPriceTerm = (h: { start: number; end: number }) => offers.some((o) => o.thing === 'price' && o.start <= h.start && h.end <= o.end);
-  if (doc.inSentence(sentence, 'freebie.gift-value').some((h) => outside(h) && !inPriceTerm(h))) return true;
-  if (offers.some((o) => o.thing !== 'price' && outside(o))) return true;
+  const cues = cuesOf(doc);
+  const giftWords = cues.memo('gift-words', sentence, () => {
+    const prices = offersIn(doc, sentence).filter((o) => o.thing === 'price');
+    // "free" inside "free shipping" is a price term, not value added.
+    return cues.of(sentence, 'freebie.gift-value').filter((h) => !prices.some((o) => o.start <= h.start && h.end <= o.end));
+  });
+  if (someOutside(giftWords, except.start, except.end)) return true;
+  const gifts = cues.memo('gift-offers', sentence, () => offersIn(doc, sentence).filter((o) => o.thing !== 'price'));
+  if (someOutside(gifts, except.start, except.end)) return true;
   return percentOff(doc, sentence);
 }
 
 function giftInSentence(doc: DocContext, sentence: number): boolean {
-  return freeOffers(doc).some((o) => o.sentence === sentence && o.thing !== 'price') || doc.inSentence(sentence, 'freebie.gift-thing').length > 0;
+  return cuesOf(doc).memo('gift-in', sentence, () => offersIn(doc, sentence).some((o) => o.thing !== 'price') || cuesOf(doc).has(sentence, 'freebie.gift-thing'));
 }
 
 /** "10% off", "an extra 15 percent". */
 function percentOff(doc: DocContext, sentence: number): boolean {
-  const s = doc.sentences[sentence];
-  for (let i = s.firstToken; i + 1 < s.endToken; i++) {
-    if (doc.tokens[i].kind === 'number' && (doc.tokens[i + 1].raw === '%' || doc.tokens[i + 1].norm === 'percent')) return true;
-  }
-  return false;
+  return cuesOf(doc).memo('percent', sentence, () => {
+    const s = doc.sentences[sentence];
+    for (let i = s.firstToken; i + 1 < s.endToken; i++) {
+      if (doc.tokens[i].kind === 'number' && (doc.tokens[i + 1].raw === '%' || doc.tokens[i + 1].norm === 'percent')) return true;
+    }
+    return false;
+  });
 }
 
 /** The only value in the sentence is a price term ("Plus, free shipping"). */
 function onlyPriceTerms(doc: DocContext, sentence: number): boolean {
-  const offers = freeOffers(doc).filter((o) => o.sentence === sentence);
-  return offers.length > 0 && offers.every((o) => o.thing === 'price');
+  return cuesOf(doc).memo('only-prices', sentence, () => {
+    const offers = offersIn(doc, sentence);
+    return offers.length > 0 && offers.every((o) => o.thing === 'price');
+  });
 }
 
 /** An offer or ask was made before this point (first ask, amount or free offer of the text). */
