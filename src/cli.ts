@@ -12,8 +12,9 @@ import { resolveSettings } from './config/resolve.js';
 import { ConfigError } from './config/validate.js';
 import { DEFAULT_MIN_CONFIDENCE } from './engine/analyze.js';
 import { GitError, verifyRef } from './filters/changed.js';
-import { postProcess, type ReportedFile } from './filters/index.js';
-import { analyzeInputs, type RunOptions } from './pipeline.js';
+import type { ReportedFile } from './filters/index.js';
+import { defaultJobs, processInputs } from './parallel/index.js';
+import type { RunOptions } from './pipeline.js';
 import { countFailing, DEFAULT_GATE, EXIT_ERROR, EXIT_OK, exitCode, isFailing, SEVERITIES, type Gate } from './report/gate.js';
 import { oneLine } from './report/safe.js';
 import { INPUT_FORMATS, TACTIC_IDS, type InputFormat, type Severity, type TacticId } from './types.js';
@@ -93,6 +94,7 @@ function buildProgram(io: CliIo): Command {
     .option('--no-inline-config', 'ignore quidpro-disable/-enable comments in the text')
     .option('--report-unused-disables', 'report quidpro-disable comments that suppress nothing (they fail like warnings)')
     .option('--no-color', 'plain text output even on a terminal')
+    .option('-j, --jobs <n>', 'analyse files or mailbox messages on n threads (default: the number of cores); output order is unchanged', parseJobs)
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput(output)
@@ -143,6 +145,7 @@ interface CliOptions {
   inlineConfig: boolean;
   reportUnusedDisables?: boolean;
   color: boolean;
+  jobs?: number;
 }
 
 /** Where the report goes: stdout, or a file opened before any input is read. */
@@ -196,8 +199,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip };
   const files: ReportedFile[] = [];
   try {
-    for await (const report of analyzeInputs(paths, options)) {
-      const { file, warnings } = postProcess(report, reportSettings);
+    for await (const { file, warnings } of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs())) {
       files.push(file);
       for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
       if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
@@ -242,6 +244,12 @@ function parseFailOn(value: string): Gate['failOn'] {
     throw new InvalidArgumentError(`unknown tactic ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; expected any, none, or ids from: ${TACTIC_IDS.join(', ')}.`);
   }
   return ids as TacticId[];
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
+  return n;
 }
 
 function parseCount(value: string): number {

@@ -1,0 +1,75 @@
+/**
+ * A fixed set of worker threads fed from one queue. Each worker holds one
+ * task at a time; callers get a promise per task and keep their own order.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ReportSettings } from '../filters/index.js';
+import type { PackedResult, Task, TaskOptions } from './task.js';
+
+interface Job {
+  id: number;
+  task: Task;
+  resolve(results: PackedResult[]): void;
+  reject(err: Error): void;
+}
+
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(size: number, options: TaskOptions, settings: ReportSettings) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn(options, settings));
+  }
+
+  private spawn(options: TaskOptions, settings: ReportSettings): Worker {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options, settings } });
+    worker.on('message', (reply: { id: number; results?: PackedResult[]; error?: string }) => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (job) {
+        if (reply.error !== undefined) job.reject(new Error(reply.error));
+        else job.resolve(reply.results!);
+      }
+      this.dispatch();
+    });
+    worker.on('error', (err) => this.fail(worker, err));
+    worker.on('exit', (code) => {
+      if (this.busy.has(worker)) this.fail(worker, new Error(`worker thread exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  run(task: Task): Promise<PackedResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.postMessage({ id: job.id, task: job.task });
+    }
+  }
+
+  private fail(worker: Worker, err: Error): void {
+    this.failure ??= err;
+    this.busy.get(worker)?.reject(err);
+    this.busy.delete(worker);
+    for (const job of this.queue.splice(0)) job.reject(err);
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

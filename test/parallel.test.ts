@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { runCli, tempTree, GIFT, CUSTOM, CUSTOM_CONFIG } from './report/spawn.js';
+
+// A pool must never start for one input: constructing one here fails the test.
+vi.mock('../src/parallel/pool.js', () => ({
+  WorkerPool: class {
+    constructor() {
+      throw new Error('a worker pool was started');
+    }
+  },
+}));
+
+const { processInputs } = await import('../src/parallel/index.js');
+
+/** Several files of varied content, some with findings, one without, in nested folders. */
+function corpus(): string {
+  return tempTree({
+    'a/appeal.txt': `Dear friend,\n\n${GIFT}\n\nWith thanks,\nThe team\n`,
+    'a/notice.txt': 'Our office is closed on Monday for the holiday.\n',
+    'b/bonus.md': `# Spring offer\n\n${GIFT}\n\nOrder now and we will also send a second tote bag at no extra cost!\n`,
+    'b/c/custom.txt': `${CUSTOM}\n`,
+    'b/c/second.txt': `Hello again.\n\n${GIFT}\n`,
+    'z.txt': `${GIFT}\n${GIFT}\n`,
+  });
+}
+
+function mailbox(messages: number): string {
+  const out: string[] = [];
+  for (let i = 1; i <= messages; i++) {
+    const body = i % 3 === 0 ? 'Minutes of the meeting are attached.' : `${GIFT}\n\nMessage ${i} of the spring appeal.`;
+    out.push(
+      `From sender${i}@example.org Mon Jan  1 00:0${i % 10}:00 2024\nFrom: Sender ${i} <sender${i}@example.org>\n` +
+        `To: reader@example.com\nSubject: Appeal ${i}\nMessage-ID: <${i}@example.org>\n\n${body}\n`,
+    );
+  }
+  return out.join('\n');
+}
+
+describe('--jobs', () => {
+  it('gives byte-identical json, jsonl and text output with 1 and 2 threads on a folder', () => {
+    const dir = corpus();
+    for (const format of ['json', 'jsonl', 'text']) {
+      const one = runCli(['--format', format, '--jobs', '1', '.'], { cwd: dir });
+      const two = runCli(['--format', format, '--jobs', '2', '.'], { cwd: dir });
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    const lines = runCli(['--format', 'jsonl', '--jobs', '2', '.'], { cwd: dir }).stdout.trimEnd().split('\n');
+    // Input order is the walk's name order, whatever thread finished first.
+    expect(lines.map((l) => JSON.parse(l).path)).toEqual(['a/appeal.txt', 'a/notice.txt', 'b/bonus.md', 'b/c/custom.txt', 'b/c/second.txt', 'z.txt']);
+  });
+
+  it('gives byte-identical output with 1 and 3 threads on a mailbox, one record per message, in order', () => {
+    const dir = tempTree({ 'inbox.mbox': mailbox(12) });
+    for (const format of ['json', 'jsonl']) {
+      const one = runCli(['--format', format, '--jobs', '1', 'inbox.mbox'], { cwd: dir });
+      const three = runCli(['--format', format, '--jobs', '3', 'inbox.mbox'], { cwd: dir });
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.code).toBe(one.code);
+    }
+    const records = runCli(['--format', 'jsonl', '--jobs', '3', 'inbox.mbox'], { cwd: dir }).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => r.path)).toEqual(Array.from({ length: 12 }, (_, i) => `inbox.mbox#${i + 1}`));
+    expect(records.filter((r) => r.findings.length > 0).length).toBe(8);
+  });
+
+  it('splits a mailbox piped on stdin over threads the same way', () => {
+    const input = mailbox(5);
+    const one = runCli(['--format', 'jsonl', '--jobs', '1'], { input });
+    const two = runCli(['--format', 'jsonl', '--jobs', '2'], { input });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  it('still applies the configuration and inline suppressions in the worker threads', () => {
+    const dir = tempTree({
+      'quidpro.config.json': JSON.stringify({ ...JSON.parse(CUSTOM_CONFIG), tactics: { 'freebie': 'info' }, allow: ['address labels'] }),
+      'a.txt': `${CUSTOM}\n`,
+      'b.txt': `<!-- quidpro-disable-next-line -->\n${CUSTOM}\n`,
+      'c.txt': `${GIFT}\n`,
+      'd.txt': `${CUSTOM}\n`,
+    });
+    const run = (jobs: string, ...extra: string[]) =>
+      runCli(['--format', 'jsonl', '--jobs', jobs, ...extra, '.'], { cwd: dir }).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const two = run('2');
+    expect(JSON.stringify(two)).toBe(JSON.stringify(run('1')));
+    const byPath = Object.fromEntries(two.map((r) => [r.path, r.findings]));
+    // Config phrases found the made-up phrase; config severity applied.
+    expect(byPath['a.txt'].length).toBeGreaterThan(0);
+    expect(byPath['a.txt'].every((f: { severity: string }) => f.tactic !== 'freebie' || f.severity === 'info')).toBe(true);
+    // The inline directive suppressed the next line.
+    expect(byPath['b.txt']).toEqual([]);
+    // Without the inline directives the same line is reported, so it was the filter that removed it.
+    const unfiltered = Object.fromEntries(run('2', '--no-inline-config').map((r) => [r.path, r.findings]));
+    expect(unfiltered['b.txt'].length).toBeGreaterThan(0);
+    // The allowed phrase is not reported with the config, and is without it.
+    const allowed = (findings: Array<{ text: string }>) => findings.some((f) => f.text.includes('address labels'));
+    expect(allowed(byPath['c.txt'])).toBe(false);
+    const noConfig = Object.fromEntries(run('2', '--no-config').map((r) => [r.path, r.findings]));
+    expect(allowed(noConfig['c.txt'])).toBe(true);
+  });
+
+  it('rejects 0, negative and fractional thread counts as usage errors', () => {
+    for (const bad of ['0', '-1', '1.5', 'two', '']) {
+      const r = runCli(['--jobs', bad, '-'], { input: GIFT });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('--jobs');
+    }
+    expect(runCli(['--jobs', '3', '-'], { input: GIFT }).code).toBe(1);
+  });
+
+  it('analyses a single input on the main thread, without a pool', async () => {
+    const dir = tempTree({ 'one.txt': `${GIFT}\n` });
+    const reports = [];
+    for await (const r of processInputs([`${dir}/one.txt`], {}, {}, 8)) reports.push(r.file);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].findings.length).toBeGreaterThan(0);
+  });
+});
