@@ -32,11 +32,16 @@ const FOLDABLE_CHAR =
   '\\ufeff\\uff00-\\uffef\\ud835\\ud83c]';
 /** A Latin letter beside a Greek or Cyrillic one: a look-alike inside a word (Greek or Russian text alone is left be). */
 const MIXED_SCRIPT = '[A-Za-z][\\u0370-\\u03ff\\u0400-\\u052f]|[\\u0370-\\u03ff\\u0400-\\u052f][A-Za-z]';
-const LEET_NEIGHBOUR = '[A-Za-z][013457@$]|[013457@$][A-Za-z]';
+/**
+ * A leet character after a letter, in a word that goes on ("g1ft") or has two
+ * letters before it ("fr33"); "4th", "7pm", "Q3" and e-mail addresses are not.
+ */
+const LEET_NEIGHBOUR = '[A-Za-z][013457$]+[A-Za-z]|[A-Za-z]{2}[013457$]|[A-Za-z]@(?![\\w-]+\\.[A-Za-z])[A-Za-z]';
 const SPACED_LETTERS = '\\b[A-Za-z][ .]{1,2}[A-Za-z][ .]{1,2}[A-Za-z]\\b';
 const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`);
 const SUSPICIOUS_G = new RegExp(SUSPICIOUS.source, 'g');
 /** Which steps a region needs (each skipped when its test fails). */
+const FOLDABLE = new RegExp(FOLDABLE_CHAR);
 const NEEDS_CONFUSABLES = new RegExp(MIXED_SCRIPT);
 const NEEDS_LEET = new RegExp(LEET_NEIGHBOUR);
 const NEEDS_SPACING = /\p{L}(?:\. |[ .])\p{L}(?:\. |[ .])\p{L}/u;
@@ -83,7 +88,7 @@ export function normalize(text: string): Normalized {
   for (let m = SUSPICIOUS_G.exec(text); m; m = SUSPICIOUS_G.exec(text)) {
     const [start, end] = regionAround(text, m.index, copied);
     if (start > copied) builder.append(text.slice(copied, start), copied);
-    emit(builder, normalizeRegion(text, start, end));
+    appendRegion(builder, text, start, end);
     copied = end;
     SUSPICIOUS_G.lastIndex = Math.max(end, m.index + 1);
   }
@@ -127,8 +132,20 @@ interface Units {
   to: number[];
 }
 
-function normalizeRegion(text: string, start: number, end: number): Units {
+function appendRegion(builder: TextBuilder, text: string, start: number, end: number): void {
   const region = text.slice(start, end);
+  if (FOLDABLE.test(region) || NEEDS_SPACING.test(region)) {
+    emit(builder, normalizeRegion(text, region, start, end));
+    return;
+  }
+  // Only same-length replacements: no per-character map needed.
+  const units: Units = { chars: region.split(''), from: [], to: [] };
+  if (NEEDS_CONFUSABLES.test(region)) foldConfusables(units);
+  if (NEEDS_LEET.test(region)) foldLeetspeak(units);
+  builder.append(units.chars.join(''), start, end);
+}
+
+function normalizeRegion(text: string, region: string, start: number, end: number): Units {
   const units = foldCharacters(text, start, end);
   if (NEEDS_CONFUSABLES.test(region)) foldConfusables(units);
   if (NEEDS_SPACING.test(region)) joinSpacedLetters(units);
@@ -301,16 +318,24 @@ function removeUnits(units: Units, sortedIndices: number[]): void {
  * has at least two, the leet characters become letters. Tokens with other
  * digits, a price ("US$5"), or a decimal after them are numbers, not words.
  */
-const LEET_TOKEN = /[\p{L}\p{M}0-9@$]+/gu;
+
+const LEET_CHAR_G = /[013457@$]/g;
+const TOKEN_CHAR = /[\p{L}\p{M}0-9@$]/u;
 
 function foldLeetspeak(units: Units): void {
   const text = units.chars.join('');
-  LEET_TOKEN.lastIndex = 0;
-  for (let m = LEET_TOKEN.exec(text); m; m = LEET_TOKEN.exec(text)) {
-    const token = m[0];
-    if (!isLeetWord(token, text.slice(m.index + token.length, m.index + token.length + 2))) continue;
+  // Only the tokens around a leet character are read: most words have none.
+  LEET_CHAR_G.lastIndex = 0;
+  for (let m = LEET_CHAR_G.exec(text); m; m = LEET_CHAR_G.exec(text)) {
+    let start = m.index;
+    while (start > 0 && TOKEN_CHAR.test(text[start - 1])) start--;
+    let end = m.index + 1;
+    while (end < text.length && TOKEN_CHAR.test(text[end])) end++;
+    LEET_CHAR_G.lastIndex = end;
+    const token = text.slice(start, end);
+    if (!isLeetWord(token, text.slice(end, end + 2))) continue;
     const upper = token === token.toUpperCase() && token !== token.toLowerCase();
-    for (let k = m.index; k < m.index + token.length; k++) {
+    for (let k = start; k < end; k++) {
       const letter = LEET[units.chars[k]];
       if (letter !== undefined) units.chars[k] = upper ? letter.toUpperCase() : letter;
     }

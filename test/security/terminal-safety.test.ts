@@ -104,7 +104,10 @@ describe('no control or escape sequence from an input reaches the output', () =>
     const test = format.todo ? it.skip : it;
     test(`--format ${format.name}${format.todo ? ` (TODO: ${format.todo})` : ''}`, () => {
       const r = run(format.name, Object.values(files));
-      expect([1, 2]).toContain(r.status); // findings, and the binary file is an input error
+      // Exit 2: findings, and the binary file is an input error. A crash would print a stack.
+      expect(r.status, r.stderr.toString('utf8')).toBe(2);
+      expect(r.stderr.toString('utf8')).not.toMatch(/\n\s+at /);
+      expect(r.stdout.toString('utf8')).toMatch(/freebie|Free gift|FreeGift/);
       expectSafeBytes(r.stdout, `${format.name} stdout`);
       expectSafeBytes(r.stderr, `${format.name} stderr`);
       if (format.json) {
@@ -122,6 +125,7 @@ describe('no control or escape sequence from an input reaches the output', () =>
 describe('JSON parses back to the original text and names', () => {
   it('finding text equals the source at its position; paths are the real file names', () => {
     const r = run('json', Object.values(files));
+    expect(r.status, r.stderr.toString('utf8')).toBe(2);
     const report = JSON.parse(r.stdout.toString('utf8')) as {
       files: Array<{ path: string; error: unknown; findings: Array<{ line: number; column: number; endLine: number; endColumn: number; text: string }> }>;
     };
