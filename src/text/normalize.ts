@@ -333,7 +333,7 @@ function foldLeetspeak(units: Units): void {
     while (end < text.length && TOKEN_CHAR.test(text[end])) end++;
     LEET_CHAR_G.lastIndex = end;
     const token = text.slice(start, end);
-    if (!isLeetWord(token, text.slice(end, end + 2))) continue;
+    if (!isLeetWord(token, text.slice(end, end + 2)) || inIdentifier(text, start, end)) continue;
     const upper = token === token.toUpperCase() && token !== token.toLowerCase();
     for (let k = start; k < end; k++) {
       const letter = LEET[units.chars[k]];
@@ -342,10 +342,24 @@ function foldLeetspeak(units: Units): void {
   }
 }
 
+/** Part of a host name, URL, path, colour or address ("mail1.example.com", "#ffff3c", "jm@localhost"), not prose. */
+function inIdentifier(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  const afterNext = text[end + 1] ?? ' ';
+  return IDENTIFIER_JOINER.test(before) || (IDENTIFIER_JOINER.test(after) && /[\w]/.test(afterNext));
+}
+
+const IDENTIFIER_JOINER = /[./#=_:@\\-]/;
+/** Longer tokens are codes (base64, ids), not disguised words. */
+const MAX_LEET_WORD = 24;
+
 function isLeetWord(token: string, after: string): boolean {
   // "US$5", "US$ 5", "C$": a price, not a word.
   if (!/^\p{L}/u.test(token) || /[2689]/.test(token) || /\$(?:\d|$)/.test(token)) return false;
-  if (!/[013457@$]/.test(token) || /^[.,]\d/.test(after)) return false;
+  if (!/[013457@$]/.test(token) || /^[.,]\d/.test(after) || token.length > MAX_LEET_WORD) return false;
+  // "jm@localhost", "me@gmail": a handle or address, not "b@nus".
+  if (/@[\p{L}\d]{5,}/u.test(token)) return false;
   // "info@example.org" is an address.
   if (token.includes('@') && /^\.\p{L}/u.test(after)) return false;
   const letters = token.replace(/[^\p{L}]/gu, '').length;
