@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { decodeEmail } from '../decode/email.js';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInput, errorReport, reportFor, type Input, type RunOptions } from '../pipeline.js';
@@ -49,6 +48,7 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
     case 'message':
       // As decode/mbox.ts analyses each message of a mailbox read in one process.
       try {
+        const { decodeEmail } = await import('../decode/email.js');
         yield reportFor(task.path, await decodeEmail(task.bytes), options);
       } catch (err) {
         yield { ...errorReport(task.path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
