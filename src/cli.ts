@@ -200,7 +200,8 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   const files: ReportedFile[] = [];
   try {
     for await (const { file, warnings } of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs())) {
-      files.push(file);
+      // Streamed formats print each file as it comes: keep only what the summary and exit code need.
+      files.push(text || jsonl ? slim(file) : file);
       for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
       if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
       if (text && style) sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
@@ -208,7 +209,9 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
     }
     const failing = countFailing(files, gate);
     if (text && style) sink.write(text.formatSummary(files, style, failing));
-    else if (opts.format === 'json') sink.write((await import('./report/json.js')).formatJson(files, { failing }));
+    else if (opts.format === 'json') {
+      for (const chunk of (await import('./report/json.js')).jsonChunks(files, { failing })) sink.write(chunk);
+    }
     else if (opts.format === 'sarif') {
       const { formatSarif } = await import('./report/sarif.js');
       sink.write(formatSarif(files, { toolVersion: readVersion(), severity: reportSettings.severity, cwd }));
@@ -217,6 +220,11 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
     sink.close();
   }
   return exitCode(files, gate);
+}
+
+function slim(file: ReportedFile): ReportedFile {
+  const findings = file.findings.map((f) => ({ tactic: f.tactic, severity: f.severity }) as ReportedFile['findings'][number]);
+  return { path: file.path, format: file.format, findings, exchange: null, error: file.error, unusedDisables: file.unusedDisables };
 }
 
 function openSink(file: string | undefined, io: CliIo): Sink {

@@ -190,6 +190,11 @@ export function partsOf(report: FileReport): readonly TextPart[] {
   return sourcesByReport.get(report) ?? [];
 }
 
+/** Lets a report's sources go once post-processing has read them (reports may be held until the run ends). */
+export function releaseParts(report: FileReport): void {
+  sourcesByReport.delete(report);
+}
+
 export function errorReport(path: string, message: string): FileReport {
   return { path, format: null, findings: [], exchange: null, error: { message } };
 }

@@ -5,6 +5,7 @@
  */
 import { LineIndex } from '../positions.js';
 import { normalize } from '../text/normalize.js';
+import { detach } from '../text/detach.js';
 import { PhraseMatcher, type Lexicon } from '../text/phrases.js';
 import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
 import { TACTICS } from '../tactics/index.js';
@@ -210,7 +211,7 @@ function toFinding(
     tactic: meta.id,
     confidence: score,
     ...range,
-    text: part.source.slice(sourceStart, sourceEnd),
+    text: detach(part.source.slice(sourceStart, sourceEnd)),
     message: c.reason,
     advice: `Wait: ${meta.advice.wait} Evaluate the exchange: ${meta.advice.evaluate}`,
     rules: [...new Set(rules)],

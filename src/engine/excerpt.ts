@@ -2,6 +2,7 @@
  * The source line around a finding, for reporters that point at the words.
  * Kept beside findings (not in them) so the JSON contract stays as it is.
  */
+import { detach } from '../text/detach.js';
 import type { Finding } from '../types.js';
 
 export interface Excerpt {
@@ -29,7 +30,7 @@ export function attachExcerpt(finding: Finding, source: string, start: number, e
   while (wordsEnd < end && !isBreak(source.charCodeAt(wordsEnd))) wordsEnd++;
   let lineEnd = wordsEnd;
   while (lineEnd < source.length && lineEnd - wordsEnd < CONTEXT && !isBreak(source.charCodeAt(lineEnd))) lineEnd++;
-  excerpts.set(finding, { line: source.slice(lineStart, lineEnd), start: start - lineStart, end: wordsEnd - lineStart });
+  excerpts.set(finding, { line: detach(source.slice(lineStart, lineEnd)), start: start - lineStart, end: wordsEnd - lineStart });
 }
 
 function isBreak(code: number): boolean {

@@ -3,6 +3,7 @@
  * card", "a $25 value") against amounts it asks for ("donate $50", "just
  * $5"), and how many times bigger the ask is.
  */
+import { detach } from '../text/detach.js';
 import type { Amount, Exchange, PartName, TextPart } from '../types.js';
 import type { DocContext } from './context.js';
 import type { MoneyAmount } from '../text/amounts.js';
@@ -26,7 +27,7 @@ export function findExchange(
     const side = classify(doc, amount);
     if (!side) continue;
     const where = locate(amount.start);
-    const entry: Amount = { text: amount.text, value: amount.value, currency: amount.currency, line: where.line, column: where.column };
+    const entry: Amount = { text: detach(amount.text), value: amount.value, currency: amount.currency, line: where.line, column: where.column };
     if (mail) entry.part = where.part.name as PartName;
     (side === 'given' ? given : asked).push(entry);
   }

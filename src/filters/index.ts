@@ -3,7 +3,7 @@
  * library: configured severities, allowed phrases, inline suppressions, and
  * (CLI) the changed-lines filter.
  */
-import { partsOf, STDIN_PATH } from '../pipeline.js';
+import { partsOf, releaseParts, STDIN_PATH } from '../pipeline.js';
 import { applyDirectives, describeUnused, parseDirectives, type UnusedDisable } from '../suppress.js';
 import type { FileReport, Finding, PartName, Severity, TacticId, TextPart } from '../types.js';
 import { allowedRanges, allowPattern, dropAllowed } from './allow.js';
@@ -37,7 +37,10 @@ export interface Processed {
 export function postProcess(report: FileReport, settings: ReportSettings): Processed {
   const file: ReportedFile = report;
   const warnings: string[] = [];
-  if (report.error) return { file, warnings };
+  if (report.error) {
+    releaseParts(report);
+    return { file, warnings };
+  }
   let findings = report.findings.map((f) => withSeverity(f, settings.severity));
   const parts = sourcesByPart(report);
   const pattern = allowPattern(settings.allow ?? []);
@@ -69,6 +72,7 @@ export function postProcess(report: FileReport, settings: ReportSettings): Proce
     }
   }
   file.findings = findings;
+  releaseParts(report);
   return { file, warnings };
 }
 
