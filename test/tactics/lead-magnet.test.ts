@@ -12,6 +12,8 @@ describe('lead-magnet', () => {
       { text: 'Sign up for our free 5-day email course.', finding: 'free 5-day email course' },
       { text: 'Get the free budget template. Enter your name and email to download it.', finding: 'free budget template' },
       { text: 'Take our skin quiz, then enter your email to see your results.', finding: 'quiz' },
+      { text: 'Get your free copy of our salary report. Just tell us where to send it: enter your work email.', finding: 'salary report' },
+      { text: 'For FREE information, fill out the form below and we will mail it to you.', finding: 'FREE information' },
     ],
     [
       { text: 'Subscribe to our newsletter for updates on park events.', why: 'newsletter with nothing in return' },
@@ -21,6 +23,12 @@ describe('lead-magnet', () => {
       { text: 'Register now for our eight-week pottery course. Tuition is $240.', why: 'paid course' },
       { text: 'Register now for the annual conference. Tickets are $199 for members.', why: 'paid event' },
       { text: 'Sign up for a volunteer shift at the food bank.', why: 'no content offered' },
+      { text: 'For more information, fill out the form below.', why: 'a contact form, nothing offered' },
+      {
+        text: "As a thank-you for being a subscriber, here's a free e-book of our recipes. Please consider a donation.",
+        why: 'already a subscriber: no sign-up asked',
+        instead: 'freebie',
+      },
       { text: 'Our annual report is out on our website.\n\nAlso, register to vote by October 10.', why: 'report mentioned, unrelated sign-up' },
       {
         text: 'A lead magnet is a free guide marketers offer for your email address. Researchers say the tactic works because of reciprocity.',
