@@ -37,12 +37,26 @@ interface WordPattern {
 interface CompiledPhrase {
   cue: string;
   words: WordPattern[];
+  /** Position among the phrases with the same first word: candidates are tried in this order. */
+  order: number;
+}
+
+/**
+ * The phrases starting with one word, indexed once more by their second
+ * word: a common first word ("free", "you") starts a hundred phrases, and
+ * trying each at every occurrence was most of the matching time.
+ */
+interface FirstWordEntry {
+  all: CompiledPhrase[];
+  /** One word long, or a wildcard second word: tried wherever the first word is. */
+  always: CompiledPhrase[];
+  bySecond: Map<string, CompiledPhrase[]>;
 }
 
 const WILDCARD = '\u0000*';
 
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, CompiledPhrase[]>();
+  private readonly byFirst = new Map<string, FirstWordEntry>();
 
   constructor(lexicons: Readonly<Record<string, Lexicon>>) {
     for (const [namespace, lexicon] of Object.entries(lexicons)) {
@@ -57,9 +71,18 @@ export class PhraseMatcher {
     const words = compilePhrase(phrase);
     if (words.length === 0) return;
     const first = words[0].key ?? WILDCARD;
-    let list = this.byFirst.get(first);
-    if (!list) this.byFirst.set(first, (list = []));
-    list.push({ cue, words });
+    let entry = this.byFirst.get(first);
+    if (!entry) this.byFirst.set(first, (entry = { all: [], always: [], bySecond: new Map() }));
+    const compiled = { cue, words, order: entry.all.length };
+    entry.all.push(compiled);
+    const second = words[1];
+    // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
+    if (!second || second.key === null || (second.exact !== null && second.exact.length > 64)) entry.always.push(compiled);
+    else {
+      let list = entry.bySecond.get(second.key);
+      if (!list) entry.bySecond.set(second.key, (list = []));
+      list.push(compiled);
+    }
   }
 
   /** Every match of every cue; per cue and start word, only the longest. */
@@ -70,14 +93,15 @@ export class PhraseMatcher {
       if (k === 'word' || k === 'number') words.push(i);
     }
     const hits: CueHit[] = [];
-    const wild = this.byFirst.get(WILDCARD);
+    const wild = this.byFirst.get(WILDCARD)?.all;
     // Per start word: cues in first-seen order with the last word of their longest match (reused arrays, no Map per word).
     const cues: string[] = [];
     const ends: number[] = [];
     for (let w = 0; w < words.length; w++) {
       const head = tokens[words[w]];
-      const candidates = this.byFirst.get(head.key);
-      if (!candidates && !wild) continue;
+      const entry = this.byFirst.get(head.key);
+      if (!entry && !wild) continue;
+      const candidates = entry ? candidatesAt(entry, tokens, words, w) : undefined;
       cues.length = 0;
       ends.length = 0;
       if (candidates) longestPerCue(candidates, tokens, words, w, cues, ends);
@@ -97,6 +121,21 @@ export class PhraseMatcher {
     }
     return hits;
   }
+}
+
+/** The phrases of a first word that can match here, in their original order. */
+function candidatesAt(entry: FirstWordEntry, tokens: readonly Token[], words: number[], w: number): readonly CompiledPhrase[] {
+  const next = w + 1 < words.length ? entry.bySecond.get(tokens[words[w + 1]].key) : undefined;
+  if (!next) return entry.always;
+  if (entry.always.length === 0) return next;
+  const merged: CompiledPhrase[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < entry.always.length || j < next.length) {
+    if (j >= next.length || (i < entry.always.length && entry.always[i].order < next[j].order)) merged.push(entry.always[i++]);
+    else merged.push(next[j++]);
+  }
+  return merged;
 }
 
 function longestPerCue(
