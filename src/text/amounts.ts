@@ -65,15 +65,95 @@ const AMOUNT_RE = new RegExp(
   'giu',
 );
 
+/**
+ * Every amount contains one of these (a sign, a code or a unit word). Running
+ * AMOUNT_RE over the whole text tried its six alternatives at every position;
+ * it now runs only on a short window around each anchor, which finds exactly
+ * the same matches (see windowAround).
+ */
+const ANCHOR_RE = /[$€£¥]|usd|eur|gbp|dollar|buck|pound|cent|penn|quid/giu;
+
 export function findAmounts(text: string): MoneyAmount[] {
   const out: MoneyAmount[] = [];
-  AMOUNT_RE.lastIndex = 0;
-  for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
-    const parsed = parse(m.groups ?? {});
-    if (!parsed || isWeight(text, m)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...parsed });
+  let pos = 0; // where the previous amount ended: no amount starts before it
+  ANCHOR_RE.lastIndex = 0;
+  for (let a = ANCHOR_RE.exec(text); a; a = ANCHOR_RE.exec(text)) {
+    const anchor = a.index;
+    const from = walkBack(text, anchor, pos);
+    // One character of context each side, so look-behinds and \b see what they see in the whole text.
+    const context = from > 0 ? from - 1 : 0;
+    const window = text.slice(context, Math.min(text.length, walkForward(text, anchor) + 1));
+    AMOUNT_RE.lastIndex = from - context;
+    const m = AMOUNT_RE.exec(window);
+    if (!m || m.index + context > anchor) {
+      ANCHOR_RE.lastIndex = anchor + 1;
+      continue;
+    }
+    const start = m.index + context;
+    const end = start + m[0].length;
+    pos = end;
+    ANCHOR_RE.lastIndex = end;
+    const groups = m.groups ?? {};
+    const parsed = parse(groups);
+    if (!parsed || isWeight(text, start, end, groups)) continue;
+    out.push({ start, end, text: m[0], ...parsed });
   }
   return out;
+}
+
+/**
+ * Letters an amount can have on one side of its anchor: before it "a couple
+ * of" + "thousand" (17), after it "dollars" or "thousand" (8). Digits,
+ * separators and spaces are not limited.
+ */
+const LETTER_BUDGET = 24;
+
+/** Where an amount containing the anchor at `anchor` can start, at the earliest (never before `pos`). */
+function walkBack(text: string, anchor: number, pos: number): number {
+  let i = anchor;
+  let letters = 0;
+  while (i > pos) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetter(c)) {
+      if (++letters > LETTER_BUDGET) break;
+    } else if (!isNumberOrSpace(c)) break;
+    i--;
+  }
+  return i;
+}
+
+/** Where an amount containing the anchor at `anchor` ends, at the latest. */
+function walkForward(text: string, anchor: number): number {
+  let i = anchor;
+  if (isSign(text.charCodeAt(i))) i++;
+  let letters = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      if (++letters > LETTER_BUDGET) break;
+    } else if (!isNumberOrSpace(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Letters AMOUNT_RE can match case-insensitively: ASCII, ſ (s) and the Kelvin sign (k). */
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x17f || c === 0x212a;
+}
+
+function isSign(c: number): boolean {
+  return c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
+/** Digits, "." "," "-" "_" and every character \s matches. */
+function isNumberOrSpace(c: number): boolean {
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x2d || c === 0x5f) return true;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start' | 'end' | 'text'> | null {
@@ -103,11 +183,10 @@ function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start'
  * money unless the text reads as weight: "10 pounds of rice", "lose 5 pounds".
  * "£" and "GBP" are always money.
  */
-function isWeight(text: string, m: RegExpExecArray): boolean {
-  const unit = (m.groups?.unit ?? m.groups?.wordUnit ?? '').toLowerCase();
+function isWeight(text: string, start: number, end: number, groups: Record<string, string | undefined>): boolean {
+  const unit = (groups.unit ?? groups.wordUnit ?? '').toLowerCase();
   if (unit !== 'pound' && unit !== 'pounds') return false;
-  const end = m.index + m[0].length;
   if (/^\s+of\b/i.test(text.slice(end, end + 4))) return true;
-  const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+  const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start));
   return before !== null && WEIGHT_WORDS.has(before[1].toLowerCase());
 }
