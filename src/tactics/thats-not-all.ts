@@ -14,8 +14,8 @@ const PREMIUM_WINDOW = 10;
 /** Words that stack value on an offer: "But wait — there's more", "as a bonus", "we'll even throw in". */
 function stackCandidates(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const h of doc.cue('thats-not-all.stack-strong')) {
-    if (doc.negated(h.first) || platformBoilerplate(doc, h.sentence)) continue;
+  for (const h of joinTouching(doc.cue('thats-not-all.stack-strong').filter((x) => !doc.negated(x.first)))) {
+    if (platformBoilerplate(doc, h.sentence)) continue;
     out.push(withContext(doc, h, ['stack-strong'], `Piles extra value on the offer ("${words(doc, h)}") before you have answered.`));
   }
   for (const h of doc.cue('thats-not-all.stack-weak')) {
@@ -24,10 +24,27 @@ function stackCandidates(doc: DocContext): Candidate[] {
     if (!giftValueIn(doc, h.sentence, h) && !(endsWithColon(doc, h.sentence) && giftValueIn(doc, h.sentence + 1, h))) continue;
     out.push(withContext(doc, h, ['stack-weak', 'gift-value'], `Adds more on top of the offer ("${words(doc, h)} …") before you have answered.`));
   }
+  // "at no extra cost" adds value to an offer, or is a headline price claim ("Double your cover at no extra cost"): weaker alone.
+  for (const h of doc.cue('thats-not-all.no-extra-cost')) {
+    if (doc.negated(h.first) || platformBoilerplate(doc, h.sentence)) continue;
+    out.push(withContext(doc, h, ['no-extra-cost'], `Adds something "${words(doc, h)}" on top of the offer before you have answered.`));
+  }
   for (const h of doc.cue('thats-not-all.stack-mid')) {
     if (doc.negated(h.first) || platformBoilerplate(doc, h.sentence)) continue;
     if (!giftValueIn(doc, h.sentence, h)) continue; // "the plan also includes roadside help" is a feature list
     out.push(withContext(doc, h, ['stack-mid', 'gift-value'], `Adds a free extra on top of the offer ("${words(doc, h)} …") before you have answered.`));
+  }
+  return out;
+}
+
+/** Overlapping or adjacent hits ("we'll even" + "even throw in") as one span, so the reason quotes the whole phrase. */
+function joinTouching(hits: readonly CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of [...hits].sort((a, b) => a.first - b.first)) {
+    const last = out[out.length - 1];
+    if (last && last.sentence === h.sentence && h.first <= last.last + 1) {
+      if (h.last > last.last) out[out.length - 1] = { ...last, last: h.last, end: h.end };
+    } else out.push(h);
   }
   return out;
 }
