@@ -14,6 +14,7 @@ describe('thats-not-all', () => {
       { text: 'This week only, get a free canvas tote with every order.', finding: 'free canvas tote' },
       { text: "Please give $20 today. And that's not all: for the next hour, every gift will be doubled.", finding: "that's not all" },
       { text: 'Become a member today and receive a free tote bag.', finding: 'free tote bag' },
+      { text: 'The set is $79. We will even throw in the matching steak knives at no extra cost.', finding: 'throw in' },
     ],
     [
       { text: 'Save 20% on all rain jackets until Sunday. Shop now.', why: 'single plain offer' },
@@ -30,6 +31,7 @@ describe('thats-not-all', () => {
         why: 'about persuasion',
       },
       { text: 'Annual bonuses will be paid with the December salary.', why: 'bonus as pay' },
+      { text: 'Double Your Life Insurance at NO EXTRA COST', why: 'a headline price claim, nothing stacked on an offer' },
     ],
   );
 
