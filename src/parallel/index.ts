@@ -32,49 +32,96 @@ export async function* processInputs(
   }
   const taskOptions = workerOptions(options);
   const source = tasksOf(paths, options)[Symbol.asyncIterator]();
-  const limit = jobs * IN_FLIGHT_PER_JOB;
-  const ahead: Task[] = [];
-  let exhausted = false;
   const pull = async (): Promise<Task | null> => {
-    if (ahead.length > 0) return ahead.shift()!;
-    if (exhausted) return null;
     const next = await source.next();
-    if (next.done) exhausted = true;
     return next.done ? null : next.value;
   };
-  // Read ahead enough to know whether a pool is worth starting, and how big.
-  while (!exhausted && ahead.length < limit) {
-    const next = await source.next();
-    if (next.done) exhausted = true;
-    else ahead.push(next.value);
-  }
-  if (ahead.length <= 1) {
-    for (const task of ahead) yield* await runTask(task, taskOptions, settings);
+  const first = await pull();
+  if (!first) return;
+  // A pool only when there is a second input. If the second is slow to come
+  // (stdin still open), the first is analysed here meanwhile, so its report is
+  // not held back (jsonl streams); which thread analyses it never changes the output.
+  const second = pull();
+  const soon = await Promise.race([second.then((task) => ({ task })), delay(SECOND_INPUT_WAIT_MS)]);
+  let queued: Task[];
+  if (soon === undefined) {
+    yield* await runTask(first, taskOptions, settings);
+    const task = await second;
+    if (!task) return;
+    queued = [task];
+  } else if (soon.task === null) {
+    yield* await runTask(first, taskOptions, settings);
     return;
-  }
-  const pool = new WorkerPool(Math.min(jobs, ahead.length), taskOptions, settings);
-  const pending: Array<Promise<Processed[]>> = [];
-  const submit = (task: Task) =>
-    // Reports made without analysis need no thread (and keep their order all the same).
-    task.kind === 'report'
-      ? Promise.resolve([postProcess(task.report, settings)])
-      : pool.run(task).then((results) => results.map(unpack));
+  } else queued = [first, soon.task];
+  const pool = new WorkerPool(jobs, taskOptions, settings);
   try {
-    for (;;) {
-      while (pending.length < limit) {
-        const task = await pull();
-        if (!task) break;
-        const promise = submit(task);
-        promise.catch(() => {}); // awaited in order below; do not report it unhandled meanwhile
-        pending.push(promise);
-      }
-      const head = pending.shift();
-      if (!head) break;
-      yield* await head;
-    }
+    yield* inOrder(queued, pull, (task) =>
+      // Reports made without analysis need no thread (and keep their place all the same).
+      task.kind === 'report' ? Promise.resolve([postProcess(task.report, settings)]) : pool.run(task).then((results) => results.map(unpack)),
+      jobs * IN_FLIGHT_PER_JOB,
+    );
   } finally {
     await pool.close();
   }
+}
+
+/** How long the first input waits to learn whether a second one follows. */
+const SECOND_INPUT_WAIT_MS = 25;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+
+/**
+ * Submits tasks as the source yields them (at most `limit` unfinished) and
+ * yields their results in task order as soon as each is ready: reading the
+ * next input never holds back the report of an earlier one.
+ */
+async function* inOrder(
+  queued: Task[],
+  pull: () => Promise<Task | null>,
+  submit: (task: Task) => Promise<Processed[]>,
+  limit: number,
+): AsyncGenerator<Processed> {
+  const pending: Array<Promise<Processed[]>> = [];
+  let producing = true;
+  let failure: unknown = null;
+  // Resolvers of whoever waits: the consumer for a new task, the producer for room.
+  const waiting: { consumer?: () => void; producer?: () => void } = {};
+  const add = (task: Task) => {
+    const promise = submit(task);
+    promise.catch(() => {}); // awaited in order below; not "unhandled" meanwhile
+    pending.push(promise);
+    waiting.consumer?.();
+  };
+  const producer = (async () => {
+    try {
+      for (const task of queued) add(task);
+      for (;;) {
+        while (pending.length >= limit) await new Promise<void>((resolve) => (waiting.producer = resolve));
+        const task = await pull();
+        if (!task) break;
+        add(task);
+      }
+    } catch (err) {
+      failure = err;
+    } finally {
+      producing = false;
+      waiting.consumer?.();
+    }
+  })();
+  for (;;) {
+    if (pending.length === 0) {
+      if (!producing) break;
+      await new Promise<void>((resolve) => (waiting.consumer = resolve));
+      waiting.consumer = undefined;
+      continue;
+    }
+    const head = pending.shift()!;
+    waiting.producer?.();
+    waiting.producer = undefined;
+    yield* await head;
+  }
+  await producer;
+  if (failure) throw failure;
 }
 
 function workerOptions(options: RunOptions): TaskOptions {

@@ -20,12 +20,18 @@ export class WorkerPool {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(size: number, options: TaskOptions, settings: ReportSettings) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn(options, settings));
-  }
+  private spawned = 0;
 
-  private spawn(options: TaskOptions, settings: ReportSettings): Worker {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options, settings } });
+  /** Workers start as tasks arrive, up to `size`: two inputs never start eight threads. */
+  constructor(
+    private readonly size: number,
+    private readonly options: TaskOptions,
+    private readonly settings: ReportSettings,
+  ) {}
+
+  private spawn(): Worker {
+    this.spawned++;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options: this.options, settings: this.settings } });
     worker.on('message', (reply: { id: number; results?: PackedResult[]; error?: string }) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
@@ -52,6 +58,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    while (this.idle.length < this.queue.length && this.spawned < this.size) this.idle.push(this.spawn());
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
