@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run tune [-- --write] [-- --l2 1] [-- --prior current|zero] [-- --no-fixtures]
+ * npm run tune [-- --write] [-- --only id,id] [-- --l2 1] [-- --ham-preference 1] [-- --prior current|zero] [-- --no-fixtures]
  *
  * Fits each tactic's rule weights ("$weights" in src/tactics/<id>.json) on the
  * corpus and the fixtures, SpamAssassin style: each candidate finding
@@ -24,11 +24,14 @@ const { values: args } = parseArgs({
     l2: { type: 'string', default: '1' },
     prior: { type: 'string', default: 'current' },
     'no-fixtures': { type: 'boolean', default: false },
+    'ham-preference': { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
 const l2 = Number(args.l2);
-if (!(l2 >= 0) || !['current', 'zero'].includes(args.prior)) {
-  console.error('quidpro tune: --l2 takes a number ≥ 0, --prior current|zero');
+const hamPreference = Number(args['ham-preference']);
+if (!(l2 >= 0) || !(hamPreference > 0) || !['current', 'zero'].includes(args.prior)) {
+  console.error('quidpro tune: --l2 takes a number ≥ 0, --ham-preference a number > 0, --prior current|zero');
   process.exit(2);
 }
 
@@ -44,9 +47,11 @@ const data = tuningData(detections, lib.tacticIds, K);
 console.log(`quidpro tune — ${corpus.length} corpus items + ${fixtures.length} fixtures; ${K}-fold CV by item; L2 ${l2} toward ${args.prior === 'zero' ? 'zero' : 'the current weights'}; threshold ${lib.defaultThreshold}`);
 const summary = [['tactic', 'examples', 'pos', 'log-loss before', 'after', 'doc F1 before', 'after', 'tp/fp/fn before', 'after']];
 const proposals = [];
+const only = args.only ? new Set(args.only.split(',')) : null;
 for (const tactic of lib.tactics) {
   const id = tactic.meta.id;
-  const result = tuneTactic(data[id], tactic.weights, { k: K, threshold: lib.defaultThreshold, l2, prior: args.prior });
+  if (only && !only.has(id)) continue;
+  const result = tuneTactic(data[id], tactic.weights, { k: K, threshold: lib.defaultThreshold, l2, prior: args.prior, hamPreference });
   const { before, after } = result;
   summary.push([
     id,

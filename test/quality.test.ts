@@ -17,7 +17,7 @@ import { fitLogistic, probability } from '../scripts/lib/logistic.mjs';
 import { calibration, prf, scoreDocuments } from '../scripts/lib/metrics.mjs';
 import { corpusAvailable, corpusDir, EVAL_DIR } from '../scripts/lib/paths.mjs';
 import { baselineFrom, describeRegressions, improvements, regressions } from '../scripts/lib/ratchet.mjs';
-import { documentFigures, withWeights } from '../scripts/lib/tune.mjs';
+import { documentFigures, overlapsQuote, withHamPreference, withWeights } from '../scripts/lib/tune.mjs';
 
 const CORPUS = corpusDir();
 const HAS_CORPUS = corpusAvailable(CORPUS);
@@ -251,5 +251,30 @@ describe('withWeights()', () => {
     const after = withWeights('{\n  "cue": ["x"]\n}\n', { bias: -1, rules: { x: 0.5 } });
     expect(JSON.parse(after)).toEqual({ cue: ['x'], $weights: { bias: -1, rules: { x: 0.5 } } });
     expect(after.startsWith('{\n  "cue": ["x"],\n  "$weights": {')).toBe(true);
+  });
+});
+
+describe('tuning data', () => {
+  it('counts a candidate in a positive item as correct only when it is on the gold evidence', () => {
+    expect(overlapsQuote('our gift to you', 'we have enclosed labels as our gift to you')).toBe(true);
+    expect(overlapsQuote('we have enclosed labels as our gift to you please', 'our gift to you')).toBe(true);
+    expect(overlapsQuote('free shipping on orders', 'claim your free gift today')).toBe(false);
+    expect(overlapsQuote('', 'anything')).toBe(false);
+  });
+
+  it('weighs wrong candidates so the classes balance, times the ham preference', () => {
+    const examples = [
+      { features: ['a'], y: 1 },
+      { features: ['a'], y: 1 },
+      { features: ['a'], y: 1 },
+      { features: ['b'], y: 0 },
+    ];
+    const weighted = withHamPreference(examples, 2);
+    expect(weighted.filter((e) => e.y).every((e) => (e.weight ?? 1) === 1)).toBe(true);
+    expect(weighted.find((e) => !e.y)?.weight).toBe(6);
+    // A fit that weighs the one wrong candidate more pushes its rule further down.
+    const plain = fitLogistic(examples, { bias: 0, rules: {} }, { l2: 0.1 });
+    const averse = fitLogistic(weighted, { bias: 0, rules: {} }, { l2: 0.1 });
+    expect(averse.rules.b).toBeLessThan(plain.rules.b);
   });
 });

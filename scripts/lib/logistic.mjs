@@ -29,7 +29,7 @@ export function logLoss(weights, examples) {
 }
 
 /**
- * @param {Array<{ features: string[], y: 0|1 }>} examples
+ * @param {Array<{ features: string[], y: 0|1, weight?: number }>} examples  weight: how much an example counts (default 1)
  * @param {{ bias: number, rules: Record<string, number> }} prior  centre of the L2 penalty
  * @param {{ l2?: number, iterations?: number, learningRate?: number }} options
  *   l2: penalty strength, as the inverse variance of a Gaussian prior on each weight
@@ -37,7 +37,7 @@ export function logLoss(weights, examples) {
 export function fitLogistic(examples, prior, { l2 = 1, iterations = 4000, learningRate = 0.5 } = {}) {
   const names = [...new Set([...Object.keys(prior.rules), ...examples.flatMap((e) => e.features)])].sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const rows = examples.map((e) => ({ y: e.y, active: [...new Set(e.features)].map((f) => index.get(f)) }));
+  const rows = examples.map((e) => ({ y: e.y, weight: e.weight ?? 1, active: [...new Set(e.features)].map((f) => index.get(f)) }));
   const centre = Float64Array.from(names, (n) => prior.rules[n] ?? 0);
   const w = Float64Array.from(centre);
   let bias = prior.bias;
@@ -50,7 +50,7 @@ export function fitLogistic(examples, prior, { l2 = 1, iterations = 4000, learni
     for (const r of rows) {
       let z = bias;
       for (const i of r.active) z += w[i];
-      const error = sigmoid(z) - r.y;
+      const error = (sigmoid(z) - r.y) * r.weight;
       gradBias += error;
       for (const i of r.active) grad[i] += error;
     }

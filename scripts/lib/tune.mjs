@@ -22,12 +22,32 @@ export function tuningData(detections, tacticIds, k) {
     for (const d of detections) {
       if (!inScope(d.item, tactic)) continue;
       const y = d.item.labels.includes(tactic) ? 1 : 0;
-      const examples = d.candidates.filter((c) => c.tactic === tactic).map((c) => ({ features: c.rules, y }));
+      const quotes = d.item.evidence.filter((e) => e.tactic === tactic).map((e) => squash(e.quote));
+      // In a positive item, a candidate on other words than the gold evidence is not
+      // known to be right: counting it as correct rewards rules that fire on incidental
+      // words of positive texts (and so raises false alarms elsewhere). Leave it out.
+      const examples = d.candidates
+        .filter((c) => c.tactic === tactic)
+        .filter((c) => y === 0 || quotes.length === 0 || quotes.some((q) => overlapsQuote(squash(c.text), q)))
+        .map((c) => ({ features: c.rules, y }));
       items.push({ id: d.item.id, fold: foldOf(d.item.id, k), y, examples });
     }
     data[tactic] = items;
   }
   return data;
+}
+
+/** Lower-cased words only, so quotes and finding text compare across markup and spacing. */
+function squash(text) {
+  return text.toLowerCase().replace(/<[^>]*>/g, ' ').replace(/[^\p{L}\p{N}$€£]+/gu, ' ').trim();
+}
+
+/** True when a finding's words and a gold quote share a run of text (either contains the other, or 3+ words in common). */
+export function overlapsQuote(finding, quote) {
+  if (finding === '' || quote === '') return false;
+  if (quote.includes(finding) || finding.includes(quote)) return true;
+  const words = new Set(quote.split(' ').filter((w) => w.length > 2));
+  return finding.split(' ').filter((w) => words.has(w)).length >= 3;
 }
 
 /** Document-level figures: an item is predicted when any of its candidates scores ≥ threshold. */
@@ -49,7 +69,7 @@ export function documentFigures(items, weightsFor, threshold) {
  * Cross-validated comparison and the proposed weights (fitted on all data).
  * @returns {{ examples: number, positives: number, before: object, after: object, proposed: object|null, reason?: string }}
  */
-export function tuneTactic(items, current, { k, threshold, l2, prior }) {
+export function tuneTactic(items, current, { k, threshold, l2, prior, hamPreference = 1 }) {
   const examples = items.flatMap((i) => i.examples);
   const positives = examples.filter((e) => e.y).length;
   const centre = prior === 'zero' ? { bias: 0, rules: Object.fromEntries(Object.keys(current.rules).map((r) => [r, 0])) } : current;
@@ -62,7 +82,7 @@ export function tuneTactic(items, current, { k, threshold, l2, prior }) {
   }
   const foldWeights = [];
   for (let fold = 0; fold < k; fold++) {
-    const train = items.filter((i) => i.fold !== fold).flatMap((i) => i.examples);
+    const train = withHamPreference(items.filter((i) => i.fold !== fold).flatMap((i) => i.examples), hamPreference);
     foldWeights.push(fitLogistic(train, centre, { l2 }));
   }
   const heldOut = items.flatMap((i) => i.examples.map((e) => ({ ...e, fold: i.fold })));
@@ -72,7 +92,21 @@ export function tuneTactic(items, current, { k, threshold, l2, prior }) {
     logLoss: round(loss / heldOut.length),
     ...documentFigures(items, (item) => foldWeights[item.fold], threshold),
   };
-  return { examples: examples.length, positives, before, after, proposed: roundWeights(fitLogistic(examples, centre, { l2 })) };
+  return { examples: examples.length, positives, before, after, proposed: roundWeights(fitLogistic(withHamPreference(examples, hamPreference), centre, { l2 })) };
+}
+
+/**
+ * SpamAssassin's perceptron oversamples ham to cut false positives
+ * (`-p ham_preference`); here each wrong candidate counts `preference` times
+ * as much as its share would make it: 1 balances the two classes, 2 weighs
+ * a false alarm twice as heavily as a miss.
+ */
+export function withHamPreference(examples, preference) {
+  const pos = examples.filter((e) => e.y).length;
+  const neg = examples.length - pos;
+  if (pos === 0 || neg === 0) return examples;
+  const hamWeight = (preference * pos) / neg;
+  return examples.map((e) => (e.y ? e : { ...e, weight: hamWeight }));
 }
 
 export function roundWeights(weights, digits = 2) {
