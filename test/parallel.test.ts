@@ -12,16 +12,25 @@ vi.mock('../src/parallel/pool.js', () => ({
 
 const { processInputs } = await import('../src/parallel/index.js');
 
-/** Several files of varied content, some with findings, one without, in nested folders. */
-function corpus(): string {
-  return tempTree({
-    'a/appeal.txt': `Dear friend,\n\n${GIFT}\n\nWith thanks,\nThe team\n`,
-    'a/notice.txt': 'Our office is closed on Monday for the holiday.\n',
-    'b/bonus.md': `# Spring offer\n\n${GIFT}\n\nOrder now and we will also send a second tote bag at no extra cost!\n`,
-    'b/c/custom.txt': `${CUSTOM}\n`,
-    'b/c/second.txt': `Hello again.\n\n${GIFT}\n`,
-    'z.txt': `${GIFT}\n${GIFT}\n`,
-  });
+/**
+ * Files of varied content in nested folders, enough of them (100) that they
+ * are sent to the threads in several batches.
+ */
+function corpus(): { dir: string; paths: string[] } {
+  const kinds = [
+    `Dear friend,\n\n${GIFT}\n\nWith thanks,\nThe team\n`,
+    'Our office is closed on Monday for the holiday.\n',
+    `# Spring offer\n\n${GIFT}\n\nOrder now and we will also send a second tote bag at no extra cost!\n`,
+    `${CUSTOM}\n`,
+    `Hello again.\n\n${GIFT}\n`,
+  ];
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 100; i++) {
+    const name = `${['a', 'b/c', 'd'][i % 3]}/item-${String(i).padStart(3, '0')}.${i % 5 === 2 ? 'md' : 'txt'}`;
+    files[name] = kinds[i % kinds.length];
+  }
+  const paths = Object.keys(files).sort(); // the walk's order for this layout
+  return { dir: tempTree(files), paths };
 }
 
 function mailbox(messages: number): string {
@@ -38,7 +47,7 @@ function mailbox(messages: number): string {
 
 describe('--jobs', () => {
   it('gives byte-identical json, jsonl and text output with 1 and 2 threads on a folder', () => {
-    const dir = corpus();
+    const { dir, paths } = corpus();
     for (const format of ['json', 'jsonl', 'text']) {
       const one = runCli(['--format', format, '--jobs', '1', '.'], { cwd: dir });
       const two = runCli(['--format', format, '--jobs', '2', '.'], { cwd: dir });
@@ -49,11 +58,11 @@ describe('--jobs', () => {
     }
     const lines = runCli(['--format', 'jsonl', '--jobs', '2', '.'], { cwd: dir }).stdout.trimEnd().split('\n');
     // Input order is the walk's name order, whatever thread finished first.
-    expect(lines.map((l) => JSON.parse(l).path)).toEqual(['a/appeal.txt', 'a/notice.txt', 'b/bonus.md', 'b/c/custom.txt', 'b/c/second.txt', 'z.txt']);
+    expect(lines.map((l) => JSON.parse(l).path)).toEqual(paths);
   });
 
   it('gives byte-identical output with 1 and 3 threads on a mailbox, one record per message, in order', () => {
-    const dir = tempTree({ 'inbox.mbox': mailbox(12) });
+    const dir = tempTree({ 'inbox.mbox': mailbox(300) });
     for (const format of ['json', 'jsonl']) {
       const one = runCli(['--format', format, '--jobs', '1', 'inbox.mbox'], { cwd: dir });
       const three = runCli(['--format', format, '--jobs', '3', 'inbox.mbox'], { cwd: dir });
@@ -61,26 +70,28 @@ describe('--jobs', () => {
       expect(three.code).toBe(one.code);
     }
     const records = runCli(['--format', 'jsonl', '--jobs', '3', 'inbox.mbox'], { cwd: dir }).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(records.map((r) => r.path)).toEqual(Array.from({ length: 12 }, (_, i) => `inbox.mbox#${i + 1}`));
-    expect(records.filter((r) => r.findings.length > 0).length).toBe(8);
+    expect(records.map((r) => r.path)).toEqual(Array.from({ length: 300 }, (_, i) => `inbox.mbox#${i + 1}`));
+    expect(records.filter((r) => r.findings.length > 0).length).toBe(200);
   });
 
   it('splits a mailbox piped on stdin over threads the same way', () => {
-    const input = mailbox(5);
+    const input = mailbox(50);
     const one = runCli(['--format', 'jsonl', '--jobs', '1'], { input });
     const two = runCli(['--format', 'jsonl', '--jobs', '2'], { input });
     expect(two.stdout).toBe(one.stdout);
-    expect(two.stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(two.stdout.trimEnd().split('\n')).toHaveLength(50);
   });
 
   it('still applies the configuration and inline suppressions in the worker threads', () => {
-    const dir = tempTree({
+    const files: Record<string, string> = {
       'quidpro.config.json': JSON.stringify({ ...JSON.parse(CUSTOM_CONFIG), tactics: { 'freebie': 'info' }, allow: ['address labels'] }),
       'a.txt': `${CUSTOM}\n`,
       'b.txt': `<!-- quidpro-disable-next-line -->\n${CUSTOM}\n`,
       'c.txt': `${GIFT}\n`,
-      'd.txt': `${CUSTOM}\n`,
-    });
+    };
+    // Enough files that they go to the threads in several batches.
+    for (let i = 0; i < 80; i++) files[`more/m-${String(i).padStart(2, '0')}.txt`] = i % 2 ? `${GIFT}\n` : `<!-- quidpro-disable-next-line -->\n${CUSTOM}\n`;
+    const dir = tempTree(files);
     const run = (jobs: string, ...extra: string[]) =>
       runCli(['--format', 'jsonl', '--jobs', jobs, ...extra, '.'], { cwd: dir }).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     const two = run('2');
@@ -91,9 +102,11 @@ describe('--jobs', () => {
     expect(byPath['a.txt'].every((f: { severity: string }) => f.tactic !== 'freebie' || f.severity === 'info')).toBe(true);
     // The inline directive suppressed the next line.
     expect(byPath['b.txt']).toEqual([]);
+    expect(byPath['more/m-78.txt']).toEqual([]);
     // Without the inline directives the same line is reported, so it was the filter that removed it.
     const unfiltered = Object.fromEntries(run('2', '--no-inline-config').map((r) => [r.path, r.findings]));
     expect(unfiltered['b.txt'].length).toBeGreaterThan(0);
+    expect(unfiltered['more/m-78.txt'].length).toBeGreaterThan(0);
     // The allowed phrase is not reported with the config, and is without it.
     const allowed = (findings: Array<{ text: string }>) => findings.some((f) => f.text.includes('address labels'));
     expect(allowed(byPath['c.txt'])).toBe(false);

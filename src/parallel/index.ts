@@ -6,7 +6,8 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { detectFormat, looksBinary } from '../decode/index.js';
+import { extname } from 'node:path';
+import { detectFormat, looksBinary, TEXT_EXTENSIONS } from '../decode/index.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInputs, errorReport, expandInputs, STDIN_PATH, type Input, type RunOptions } from '../pipeline.js';
 import { WorkerPool } from './pool.js';
@@ -129,14 +130,56 @@ function workerOptions(options: RunOptions): TaskOptions {
   return rest;
 }
 
-/** The tasks of a run, in order: a mailbox becomes one task per message, any other input one task. */
+/**
+ * The tasks of a run, in order: a mailbox becomes one task per message, any
+ * other input one task. Files found by a directory walk and messages of a
+ * mailbox file come in batches: one message to a thread per small input cost
+ * more than it saved.
+ */
 async function* tasksOf(paths: readonly string[], options: RunOptions): AsyncGenerator<Task> {
+  const batch = new Batcher();
   for await (const input of expandInputs(paths, options)) {
+    if (!('findings' in input) && options.skip?.(input.path)) continue;
+    if (!('findings' in input) && !input.explicit && !(await isMailboxFile(input.path, options))) {
+      yield* batch.add({ kind: 'file', path: input.path, explicit: false }, WALKED_FILE_COST);
+      continue;
+    }
+    yield* batch.flush();
     if ('findings' in input) yield { kind: 'report', report: input };
-    else if (options.skip?.(input.path)) continue;
     else if (input.path === STDIN_PATH) yield* stdinTasks(input, options);
-    else if (await isMailboxFile(input.path, options)) yield* messageTasks(input.path, createReadStream(input.path));
-    else yield { kind: 'file', path: input.path, explicit: input.explicit };
+    else if (await isMailboxFile(input.path, options)) {
+      for await (const task of messageTasks(input.path, createReadStream(input.path))) {
+        if (task.kind === 'message') yield* batch.add(task, task.bytes.byteLength);
+        else yield* [...batch.flush(), task];
+      }
+      yield* batch.flush();
+    } else yield { kind: 'file', path: input.path, explicit: input.explicit };
+  }
+  yield* batch.flush();
+}
+
+/** A batch is sent when it holds this many bytes of messages (a walked file counts as WALKED_FILE_COST)… */
+const BATCH_BYTES = 64 * 1024;
+const WALKED_FILE_COST = 4 * 1024;
+/** …or this many tasks. */
+const BATCH_TASKS = 32;
+
+class Batcher {
+  private tasks: Array<Extract<Task, { kind: 'file' | 'message' }>> = [];
+  private bytes = 0;
+
+  *add(task: Extract<Task, { kind: 'file' | 'message' }>, cost: number): Generator<Task> {
+    this.tasks.push(task);
+    this.bytes += cost;
+    if (this.bytes >= BATCH_BYTES || this.tasks.length >= BATCH_TASKS) yield* this.flush();
+  }
+
+  *flush(): Generator<Task> {
+    if (this.tasks.length === 0) return;
+    const tasks = this.tasks;
+    this.tasks = [];
+    this.bytes = 0;
+    yield tasks.length === 1 ? tasks[0] : { kind: 'batch', tasks };
   }
 }
 
@@ -144,6 +187,17 @@ async function* tasksOf(paths: readonly string[], options: RunOptions): AsyncGen
 const HEAD_BYTES = 64 * 1024;
 
 async function isMailboxFile(path: string, options: RunOptions): Promise<boolean> {
+  if (options.inputFormat !== undefined && options.inputFormat !== 'mbox') return false;
+  // A known extension decides without reading (detectFormat prefers it to sniffing).
+  if (options.inputFormat === undefined && TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+    return detectFormat(path, EMPTY) === 'mbox' && isMailboxByContent(path, options);
+  }
+  return isMailboxByContent(path, options);
+}
+
+const EMPTY = new Uint8Array(0);
+
+async function isMailboxByContent(path: string, options: RunOptions): Promise<boolean> {
   let head: Buffer;
   try {
     const file = await open(path, 'r');

@@ -18,7 +18,9 @@ export type Task =
   /** One raw message of a mailbox, named `mailbox#N`. */
   | { kind: 'message'; path: string; bytes: Uint8Array }
   /** A report made without analysis (a path that does not exist). */
-  | { kind: 'report'; report: FileReport };
+  | { kind: 'report'; report: FileReport }
+  /** Small tasks sent together, run in order. */
+  | { kind: 'batch'; tasks: Array<Extract<Task, { kind: 'file' | 'message' }>> };
 
 /** What workers may be given: RunOptions without its functions (skip and stdin stay on the main thread). */
 export type TaskOptions = Omit<RunOptions, 'skip' | 'stdin'>;
@@ -31,6 +33,9 @@ export async function runTask(task: Task, options: TaskOptions, settings: Report
 
 async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<FileReport> {
   switch (task.kind) {
+    case 'batch':
+      for (const t of task.tasks) yield* reportsOf(t, options);
+      return;
     case 'report':
       yield task.report;
       return;
