@@ -35,24 +35,123 @@ export interface UnusedDisable {
   part?: 'subject' | 'body';
 }
 
-const COMMENT_DIRECTIVE = /<!--\s*(quidpro-(disable-next-line|disable|enable)\b([^]*?))\s*-->/g;
-const LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/)?[ \t]*(quidpro-(disable-next-line|disable|enable)\b([^\r\n]*?))[ \t]*\r?$/gm;
+const KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable', 'enable'];
+const MARK = 'quidpro-';
 
-/** Every directive in `source`, in order. */
+/**
+ * Every directive in `source`, in order: each "quidpro-" found with indexOf is
+ * read as a comment directive (`<!--` and spaces before it, up to the next
+ * `-->`) or a line directive (only spaces, `#`s or `//` before it on its line,
+ * up to the line's end). One pass, linear in the source: the regexes this
+ * replaces were cubic on unclosed comments and quadratic on long lines.
+ */
 export function parseDirectives(source: string): Directive[] {
-  if (!source.includes('quidpro-')) return [];
+  if (!source.includes(MARK)) return [];
   const lines = new LineIndex(source);
-  const found: Array<{ offset: number; directive: Directive }> = [];
-  for (const re of [COMMENT_DIRECTIVE, LINE_DIRECTIVE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(source); m; m = re.exec(source)) {
-      const offset = m.index + m[0].indexOf(m[1]);
-      if (found.some((f) => f.offset === offset)) continue;
-      const pos = lines.position(offset);
-      found.push({ offset, directive: toDirective(m[2] as DirectiveKind, m[3], m[1], pos.line, pos.column) });
-    }
+  const directives: Directive[] = [];
+  const scan = new DirectiveScan(source);
+  for (let at = source.indexOf(MARK); at >= 0; at = source.indexOf(MARK, at + MARK.length)) {
+    const found = scan.commentAt(at) ?? scan.lineAt(at);
+    if (!found) continue;
+    const pos = lines.position(at);
+    directives.push(toDirective(found.kind, found.rest, MARK + found.kind + found.rest, pos.line, pos.column));
   }
-  return found.sort((a, b) => a.offset - b.offset).map((f) => f.directive);
+  return directives;
+}
+
+interface Found {
+  kind: DirectiveKind;
+  /** What follows the kind, trailing spaces removed. */
+  rest: string;
+}
+
+/** Reads directives at successive offsets of one source; each lookahead is remembered, so the whole scan stays linear. */
+class DirectiveScan {
+  /** Where the last comment directive ended; a directive word before it is inside that comment. */
+  private commentEnd = 0;
+  /** Where the last line directive's line ended. */
+  private lineEnd = 0;
+  /** The next "-->" at or after some offset (-1: none left), and the next line break. */
+  private close = { from: -1, at: -1 };
+  private lineBreak = { from: -1, at: -1 };
+
+  constructor(private readonly source: string) {}
+
+  /** `<!-- quidpro-kind rest -->` with the mark at `at`. */
+  commentAt(at: number): Found | null {
+    if (at < this.commentEnd) return null;
+    let before = at;
+    while (before > 0 && isSpace(this.source[before - 1])) before--;
+    if (!this.source.startsWith('<!--', before - 4)) return null;
+    const kind = this.kindAt(at + MARK.length);
+    if (!kind) return null;
+    const restStart = at + MARK.length + kind.length;
+    const close = this.nextClose(restStart);
+    if (close < 0) return null;
+    this.commentEnd = close + 3;
+    return { kind, rest: this.source.slice(restStart, close).trimEnd() };
+  }
+
+  /** A line holding only `# quidpro-kind rest` (or `//`, or nothing, before the mark). */
+  lineAt(at: number): Found | null {
+    if (at < this.lineEnd || !this.onlyPrefixBefore(at)) return null;
+    const kind = this.kindAt(at + MARK.length);
+    if (!kind) return null;
+    const restStart = at + MARK.length + kind.length;
+    const end = this.nextLineBreak(restStart);
+    this.lineEnd = end;
+    let restEnd = end;
+    while (restEnd > restStart && (this.source[restEnd - 1] === ' ' || this.source[restEnd - 1] === '\t')) restEnd--;
+    return { kind, rest: this.source.slice(restStart, restEnd) };
+  }
+
+  /** `[ \t]*(#+|//)?[ \t]*` between the line's start and `at`, read backwards (stops at the first other character). */
+  private onlyPrefixBefore(at: number): boolean {
+    const s = this.source;
+    let i = at;
+    while (i > 0 && (s[i - 1] === ' ' || s[i - 1] === '\t')) i--;
+    if (i > 0 && s[i - 1] === '#') while (i > 0 && s[i - 1] === '#') i--;
+    else if (i > 1 && s[i - 1] === '/' && s[i - 2] === '/') i -= 2;
+    while (i > 0 && (s[i - 1] === ' ' || s[i - 1] === '\t')) i--;
+    return i === 0 || isLineBreak(s[i - 1]);
+  }
+
+  /** The directive kind at `at`, ending at a word boundary. */
+  private kindAt(at: number): DirectiveKind | null {
+    for (const kind of KINDS) {
+      if (this.source.startsWith(kind, at) && !isWordChar(this.source[at + kind.length])) return kind;
+    }
+    return null;
+  }
+
+  private nextClose(from: number): number {
+    if (this.close.from < 0 || from < this.close.from || (this.close.at >= 0 && from > this.close.at)) {
+      this.close = { from, at: this.source.indexOf('-->', from) };
+    }
+    return this.close.at;
+  }
+
+  private nextLineBreak(from: number): number {
+    if (this.lineBreak.from < 0 || from < this.lineBreak.from || from > this.lineBreak.at) {
+      let i = from;
+      while (i < this.source.length && !isLineBreak(this.source[i])) i++;
+      this.lineBreak = { from, at: i };
+    }
+    return this.lineBreak.at;
+  }
+}
+
+function isSpace(c: string): boolean {
+  return /\s/.test(c);
+}
+
+/** Where a multiline regex's `$` would stop. */
+function isLineBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /\w/.test(c);
 }
 
 function toDirective(kind: DirectiveKind, rest: string, text: string, line: number, column: number): Directive {

@@ -48,15 +48,41 @@ const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|received|return-path|mime-v
 /** A postmark: "From sender date…". */
 const POSTMARK = /^From \S+/;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+:/;
-const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+/** The tag that opens an HTML document, once any XML declaration and leading comments are skipped. */
+const HTML_OPENING = /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 
 /** Sniffs mbox, mail or HTML from the start of a text; default text. */
 export function sniffFormat(head: Uint8Array): InputFormat {
   const text = new TextDecoder('utf-8').decode(head.subarray(0, 64 * 1024)).replace(/^\uFEFF/, '');
   if (looksLikeMailbox(text)) return 'mbox';
   if (looksLikeMail(text)) return 'email';
-  if (HTML_START.test(text)) return 'html';
+  if (looksLikeHtml(text)) return 'html';
   return 'text';
+}
+
+/**
+ * An HTML document: optional XML declaration and comments, then <!doctype html>,
+ * <html>, <head> or <body>. Scanned with indexOf rather than one regex, which
+ * backtracked exponentially over comments that look like comments inside comments.
+ */
+function looksLikeHtml(text: string): boolean {
+  let at = skipSpace(text, 0);
+  if (text.startsWith('<?xml', at)) {
+    const end = text.indexOf('>', at);
+    if (end < 0) return false;
+    at = skipSpace(text, end + 1);
+  }
+  while (text.startsWith('<!--', at)) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = skipSpace(text, end + 3);
+  }
+  return HTML_OPENING.test(text.slice(at, at + 16));
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 /** A postmark line followed by a header field ("From the desk of…" prose is not a mailbox). */

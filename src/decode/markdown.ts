@@ -8,7 +8,7 @@ import type { Nodes, Parents } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { TextBuilder } from '../positions.js';
+import { SpanMap, TextBuilder } from '../positions.js';
 import type { DecodedInput, TextPart } from '../types.js';
 import { HtmlTextExtractor } from './html.js';
 import { bytesToText } from './text.js';
@@ -26,7 +26,17 @@ export function decodeMarkdown(bytes: Uint8Array): DecodedInput {
   return { format: 'markdown', parts: [markdownPart(source)] };
 }
 
+/**
+ * Past these, micromark's work grows with the square of the input (container
+ * markers nested on one line, link and image brackets in one paragraph): such
+ * a document is read as plain text instead, every character where it stands.
+ * Real Markdown stays far below both.
+ */
+export const MAX_CONTAINER_DEPTH = 100;
+export const MAX_BRACKETS_PER_PARAGRAPH = 1000;
+
 export function markdownPart(source: string): TextPart {
+  if (tooDeepForMarkdown(source)) return { name: 'body', text: source, source, map: SpanMap.identity(source.length) };
   const tree = fromMarkdown(source, {
     extensions: [frontmatter([...FRONT_MATTER])],
     mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
@@ -39,16 +49,91 @@ export function markdownPart(source: string): TextPart {
   return part;
 }
 
+/** True when some line nests containers too deep, or some paragraph holds too many brackets (see the limits above). */
+export function tooDeepForMarkdown(source: string): boolean {
+  let brackets = 0;
+  for (let start = 0; start < source.length; ) {
+    const nl = source.indexOf('\n', start);
+    const end = nl < 0 ? source.length : nl;
+    if (containerDepth(source, start, end) > MAX_CONTAINER_DEPTH) return true;
+    if (isBlank(source, start, end)) brackets = 0;
+    else for (let at = start; at < end; at++) {
+      if (source.charCodeAt(at) === 0x5b && ++brackets > MAX_BRACKETS_PER_PARAGRAPH) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/** Block-quote and list markers opening the line source[start, end): `> `, `- `, `* `, `+ `, `1. `, `1) `. */
+function containerDepth(source: string, start: number, end: number): number {
+  let depth = 0;
+  let at = start;
+  for (;;) {
+    while (at < end && (source[at] === ' ' || source[at] === '\t')) at++;
+    if (at >= end) return depth;
+    const c = source[at];
+    if (c === '>') at++;
+    else if ((c === '-' || c === '*' || c === '+') && isMarkerEnd(source[at + 1], at + 1 >= end)) at++;
+    else {
+      let digits = at;
+      while (digits < end && digits - at < 9 && source[digits] >= '0' && source[digits] <= '9') digits++;
+      if (digits === at || (source[digits] !== '.' && source[digits] !== ')') || !isMarkerEnd(source[digits + 1], digits + 1 >= end)) return depth;
+      at = digits + 1;
+    }
+    depth++;
+  }
+}
+
+/** The first line break (CR or LF) in source[from, end), or -1. */
+function lineBreakIn(source: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return i;
+  }
+  return -1;
+}
+
+/** 2 for a CRLF at `at`, 1 for a lone CR or LF, 0 for anything else. */
+function breakLength(source: string, at: number): number {
+  if (source[at] === '\r') return source[at + 1] === '\n' ? 2 : 1;
+  return source[at] === '\n' ? 1 : 0;
+}
+
+function isMarkerEnd(c: string | undefined, atLineEnd: boolean): boolean {
+  return atLineEnd || c === ' ' || c === '\t' || c === '\r';
+}
+
+function isBlank(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/\s/.test(source[i])) return false;
+  return true;
+}
+
+/** Marks the end of a block in the walker's stack: the separator owed after it. */
+const BLOCK_END = Symbol('block end');
+
 class MarkdownWalker {
   readonly builder = new TextBuilder();
   readonly hidden: Array<[number, number]> = [];
 
   constructor(private readonly source: string) {}
 
-  visit(node: Nodes): void {
+  /** Depth first with a stack of its own: nesting is bounded by memory, not by the call stack. */
+  visit(root: Nodes): void {
+    const stack: Array<Nodes | typeof BLOCK_END> = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node === BLOCK_END) this.owe('\n\n');
+      else this.enter(node, stack);
+    }
+  }
+
+  private enter(node: Nodes, stack: Array<Nodes | typeof BLOCK_END>): void {
     if (SKIPPED.has(node.type)) return;
-    const block = BLOCKS.has(node.type);
-    if (block) this.owe('\n\n');
+    if (BLOCKS.has(node.type)) {
+      this.owe('\n\n');
+      stack.push(BLOCK_END);
+    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
@@ -66,9 +151,11 @@ class MarkdownWalker {
         if (start !== undefined && end !== undefined) this.appendHtml(start, end);
         break;
       default:
-        if ('children' in node) for (const child of (node as Parents).children) this.visit(child as Nodes);
+        if ('children' in node) {
+          const children = (node as Parents).children;
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
+        }
     }
-    if (block) this.owe('\n\n');
   }
 
   /** A separator owed before the next text, so none trails the last text. */
@@ -95,22 +182,23 @@ class MarkdownWalker {
       return;
     }
     let cursor = start;
-    const lines = value.split('\n');
-    lines.forEach((line, i) => {
+    value.split(/\r\n|\r|\n/).forEach((line, i) => {
       if (i > 0) {
-        const nl = this.source.indexOf('\n', cursor);
-        const at = nl >= 0 && nl < end ? nl : cursor;
-        this.append('\n', at, Math.min(at + 1, end));
-        cursor = Math.min(at + 1, end);
+        const br = lineBreakIn(this.source, cursor, end);
+        const at = br >= 0 ? br : cursor;
+        const after = Math.min(at + breakLength(this.source, at), end);
+        this.append('\n', at, Math.max(after, Math.min(at + 1, end)));
+        cursor = after;
       }
       if (line.length === 0) return;
-      const found = this.source.indexOf(line, cursor);
-      if (found >= 0 && found + line.length <= end) {
-        this.append(line, found, found + line.length);
-        cursor = found + line.length;
+      // Each line of the value lies on one line of the source (after a "> " or indentation, before trailing spaces).
+      const br = lineBreakIn(this.source, cursor, end);
+      const lineEnd = br >= 0 ? br : end;
+      const found = this.source.slice(cursor, lineEnd).indexOf(line);
+      if (found >= 0) {
+        this.append(line, cursor + found, cursor + found + line.length);
+        cursor += found + line.length;
       } else {
-        const nl = this.source.indexOf('\n', cursor);
-        const lineEnd = nl >= 0 && nl < end ? nl : end;
         this.append(line, cursor, Math.max(cursor, lineEnd));
         cursor = lineEnd;
       }

@@ -184,7 +184,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Spans inside “…” or "…" (within one paragraph, up to 400 chars) and "> " quoted lines. */
 function findQuoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const quote = /“[^”\n]{1,400}”|"[^"\n]{1,400}"/g;
+  const quote = /“[^“”\n]{1,400}”|"[^"\n]{1,400}"/g; // an opening “ ends the span: each “ scans no further than the next
   for (let m = quote.exec(text); m; m = quote.exec(text)) {
     // Short quoted words ("FREE") are emphasis, not reported speech.
     if (m[0].split(/\s+/).length >= 4) ranges.push([m.index, m.index + m[0].length]);

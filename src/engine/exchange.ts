@@ -10,6 +10,12 @@ import type { MoneyAmount } from '../text/amounts.js';
 
 /** How many words before an amount its framing may stand. */
 const FRAME_WINDOW = 6;
+/**
+ * How many tokens (words, numbers, signs) the look before or after an amount
+ * may walk: counting only words let a text of amounts with no words between
+ * them ("$1,$1,$1,…") walk back to the sentence start for every amount.
+ */
+const TOKEN_WINDOW = 4 * FRAME_WINDOW;
 
 const GIVEN_WORDS = new Set(['free', 'gift', 'complimentary', 'worth', 'value', 'valued', 'bonus', 'receive', 'get', 'yours', 'save', 'saving', 'savings', 'off', 'card', 'voucher', 'credit', 'coupon']);
 const ASKED_WORDS = new Set(['donate', 'donation', 'give', 'giving', 'contribute', 'contribution', 'chip', 'pledge', 'pay', 'just', 'only', 'cost', 'costs', 'price', 'for', 'spend', 'order', 'purchase', 'buy', 'fee', 'month', 'monthly', 'per', 'even', 'least', 'send', 'make', 'match']);
@@ -70,7 +76,8 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
   // they decide only when the words after the amount say nothing.
   let crossedColon = false;
   let beforeColon: 'given' | 'asked' | null = null;
-  for (let seen = 0; i >= 0 && seen < FRAME_WINDOW; i--) {
+  const firstBefore = i - TOKEN_WINDOW;
+  for (let seen = 0; i >= 0 && i > firstBefore && seen < FRAME_WINDOW; i--) {
     const t = tokens[i];
     if (t.sentence !== sentence) break;
     if (t.raw === ':') crossedColon = true;
@@ -83,7 +90,8 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
     break;
   }
   let j = lowerBound(tokens, amount.end);
-  for (let seen = 0; j < tokens.length && seen < 3; j++) {
+  const lastAfter = j + TOKEN_WINDOW;
+  for (let seen = 0; j < tokens.length && j < lastAfter && seen < 3; j++) {
     const t = tokens[j];
     if (t.sentence !== sentence) break;
     if (t.kind !== 'word') continue;

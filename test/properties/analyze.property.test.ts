@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { bytesToText } from '../../src/decode/text.js';
 import type { FileReport, Finding, InputFormat } from '../../src/types.js';
-import { emailMessage, hostileText, htmlDoc, markdownDoc, tacticText } from './arbitraries.js';
+import { emailMessage, hostileText, htmlDoc, markdownDoc, markdownDocCrlf, tacticText } from './arbitraries.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -118,8 +118,8 @@ describe('plain text', () => {
 });
 
 describe('Markdown and HTML', () => {
-  for (const [format, docs] of [['markdown', markdownDoc], ['html', htmlDoc]] as const) {
-    it(`${format}: never throws; positions lie inside the source and name the reported words`, async () => {
+  for (const [label, format, docs] of [['markdown', 'markdown', markdownDoc], ['markdown (CRLF)', 'markdown', markdownDocCrlf], ['html', 'html', htmlDoc]] as const) {
+    it(`${label}: never throws; positions lie inside the source and name the reported words`, async () => {
       let withFindings = 0;
       await fc.assert(
         fc.asyncProperty(docs, async (input) => {
@@ -134,7 +134,7 @@ describe('Markdown and HTML', () => {
       expect(withFindings).toBeGreaterThan(0);
     });
 
-    it(`${format}: the same input gives the same report`, async () => {
+    it(`${label}: the same input gives the same report`, async () => {
       await fc.assert(
         fc.asyncProperty(docs, async (input) => {
           expect(JSON.stringify(await analyzeAs(input, format))).toBe(JSON.stringify(await analyzeAs(input, format)));
@@ -191,14 +191,14 @@ describe('e-mail and mailboxes', () => {
   });
 });
 
-describe('known issues found by these properties (skipped until fixed by the decoder owner)', () => {
-  // src/decode/markdown.ts appendText: a line that is not verbatim (an entity) maps as a whole up to
-  // the '\n', so with CRLF line ends the '\r' is inside the range: endColumn is one past the line.
-  it.skip('markdown-crlf: a CRLF line with an entity keeps its finding inside the line', async () => {
+describe('fixed issues found by these properties', () => {
+  // src/decode/markdown.ts appendText mapped a line that is not verbatim (an entity) up to its '\n',
+  // so with CRLF line ends the '\r' was inside the finding.
+  it('markdown-crlf: a CRLF line with an entity keeps its finding inside the line', async () => {
     const input = '&#70;REE gift! \r\nPlease donate today.\r\n';
     const [report] = await analyzeAs(input, 'markdown');
     expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((f) => !f.text.endsWith('\r'))).toBe(true);
     expectPlacedIn(input, report, true);
   });
 });
-
