@@ -1,7 +1,8 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
-import { cuesOf, offersIn, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './freebie.js';
+import { offersIn, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './offers.js';
+import { cuesOf } from './sentence-cues.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 

@@ -1,7 +1,8 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
-import { cuesOf, freeOffers, isReceipt, offersIn, platformBoilerplate, premiumFor, someOutside } from './freebie.js';
+import { freeOffers, isReceipt, offersIn, platformBoilerplate, premiumFor } from './offers.js';
+import { cuesOf, someOutside } from './sentence-cues.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 

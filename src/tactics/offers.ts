@@ -1,0 +1,270 @@
+/**
+ * The shared reading of "free" behind the three gift tactics: where is
+ * something offered free (or framed as a gift), what is it, and on what
+ * condition. freeOffers() does that reading once per document; freebie keeps
+ * the offers given up front, lead-magnet those traded for a sign-up,
+ * thats-not-all those stacked on a purchase or donation (premiums).
+ */
+import type { DocContext } from '../engine/context.js';
+import type { CueHit } from '../text/phrases.js';
+import { cuesOf } from './sentence-cues.js';
+
+export type ThingKind = 'gift' | 'trial' | 'content' | 'addon' | 'price' | 'none';
+
+export interface FreeOffer {
+  sentence: number;
+  /** Text offsets of the words that carry the offer ("free" … "sample"). */
+  start: number;
+  end: number;
+  /** The word(s) saying it costs nothing ("free", "complimentary"), if any. */
+  free: CueHit | null;
+  /** Explicit gift wording ("our gift to you", "we've enclosed"), if any. */
+  frame: CueHit | null;
+  thing: ThingKind;
+  thingHit: CueHit | null;
+  /** FREE written in capitals. */
+  shouting: boolean;
+}
+
+/** Which noun lists name what is free; the order breaks ties between equally near hits. */
+const THING_CUES: ReadonlyArray<readonly [string, ThingKind]> = [
+  ['lead-magnet.content', 'content'],
+  ['lead-magnet.content-weak', 'content'],
+  ['freebie.gift-thing', 'gift'],
+  ['freebie.trial-thing', 'trial'],
+  ['freebie.addon-thing', 'addon'],
+  ['freebie.price-term', 'price'],
+];
+
+/** How far (in words) from "free" the thing it qualifies may stand. */
+const THING_AFTER = 5;
+const THING_BEFORE = 6;
+/** Token window (words and punctuation) that surely holds THING_AFTER/THING_BEFORE words. */
+export const TOKEN_REACH = 40;
+
+/** Punctuation that ends the phrase "free" belongs to, inside a sentence. */
+const BARRIERS = new Set([':', ';', '|', '(', ')', '[', ']', '•', '*', '=']);
+
+interface OfferIndex {
+  all: FreeOffer[];
+  bySentence: Map<number, FreeOffer[]>;
+}
+
+const cache = new WeakMap<DocContext, OfferIndex>();
+
+function offerIndex(doc: DocContext): OfferIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    const all = readOffers(doc);
+    const bySentence = new Map<number, FreeOffer[]>();
+    for (const o of all) {
+      const list = bySentence.get(o.sentence);
+      if (list) list.push(o);
+      else bySentence.set(o.sentence, [o]);
+    }
+    cache.set(doc, (index = { all, bySentence }));
+  }
+  return index;
+}
+
+/** Every place the text offers something free or as a gift, in text order. */
+export function freeOffers(doc: DocContext): readonly FreeOffer[] {
+  return offerIndex(doc).all;
+}
+
+/** The free offers of one sentence (an index lookup, so rules stay linear). */
+export function offersIn(doc: DocContext, sentence: number): readonly FreeOffer[] {
+  return offerIndex(doc).bySentence.get(sentence) ?? [];
+}
+
+function readOffers(doc: DocContext): FreeOffer[] {
+  const pos = wordPositions(doc);
+  const blocked = coveredTokens(doc.cue('freebie.not-gift'));
+  const frames = doc.cue('freebie.gift-frame').filter((h) => !doc.negated(h.first));
+  const framed = coveredTokens(frames);
+  const offers: FreeOffer[] = [];
+  for (const frame of frames) offers.push(offerAt(doc, pos, frame, null, frame));
+  for (const free of doc.cue('freebie.free-word')) {
+    if (framed.has(free.first) || !isGiftSenseOfFree(doc, free, blocked)) continue;
+    offers.push(offerAt(doc, pos, free, free, null));
+  }
+  return offers.sort((a, b) => a.start - b.start);
+}
+
+/** "free" as in costing nothing: not "feel free", "sugar-free", "free speech", "not free", "free of pesticides". */
+function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<number>): boolean {
+  const { tokens } = doc;
+  if (blocked.has(free.first)) return false;
+  if (doc.negated(free.first)) return false;
+  const head = tokens[free.first];
+  if (head.hyphenated) return false; // sugar-free, toll-free
+  const next = tokens[free.last + 1];
+  if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
+  if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
+  // "free to choose", "free to live": at liberty. "free to you", "free to attend": at no cost.
+  if (head.norm === 'free' && next?.norm === 'to' && !FREE_TO_GIFT.has(nextWord(doc, free.last + 1)?.norm ?? '')) return false;
+  return true;
+}
+
+/** Words after "free to" that keep the costing-nothing sense. */
+const FREE_TO_GIFT = new Set([
+  'you', 'all', 'everyone', 'anyone', 'anybody', 'members', 'home', 'homeowners', 'new', 'the', 'our', 'your', 'customers',
+  'students', 'participants', 'subscribers', 'readers', 'qualified', 'eligible', 'those', 'families', 'first', 'veterans',
+  'seniors', 'kids', 'children', 'attendees', 'registrants', 'attend', 'download', 'try', 'read', 'watch', 'listen',
+]);
+
+function nextWord(doc: DocContext, from: number) {
+  for (let i = from + 1; i < doc.tokens.length; i++) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
+  return undefined;
+}
+
+function offerAt(doc: DocContext, pos: WordPositions, hit: CueHit, free: CueHit | null, frame: CueHit | null): FreeOffer {
+  const thingHit = thingNear(doc, pos, hit);
+  const thing = thingHit ? kindOf(thingHit) : 'none';
+  const start = Math.min(hit.start, thingHit?.start ?? hit.start);
+  const end = Math.max(hit.end, thingHit?.end ?? hit.end);
+  const shouting = free !== null && doc.tokens[free.first].shouting;
+  return { sentence: hit.sentence, start, end, free, frame, thing, thingHit, shouting };
+}
+
+function kindOf(hit: CueHit): ThingKind {
+  return THING_CUES.find(([cue]) => cue === hit.cue)?.[1] ?? 'none';
+}
+
+/** The nearest thing-noun after the free word (within THING_AFTER words), else before it (THING_BEFORE). */
+function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | null {
+  const cues = cuesOf(doc);
+  let best: CueHit | null = null;
+  let bestScore = Infinity;
+  for (const [cue] of THING_CUES) {
+    for (const h of cues.within(hit.sentence, cue, hit.first - TOKEN_REACH, hit.last + TOKEN_REACH)) {
+      let score: number;
+      if (h.first >= hit.first && h.last <= hit.last) {
+        score = 0; // inside the gift wording itself ("free gift")
+      } else if (h.first > hit.last) {
+        const d = pos.word[h.first] - pos.word[hit.last];
+        if (d > THING_AFTER || pos.barrier[h.first] !== pos.barrier[hit.last]) continue;
+        score = d;
+      } else if (h.last < hit.first) {
+        const d = pos.word[hit.first] - pos.word[h.last];
+        if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
+        score = d + THING_AFTER; // only when nothing follows: "free sample" names the thing, "download our free guide" too
+      } else continue;
+      const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
+      if (score < bestScore || longer) {
+        best = h;
+        bestScore = score;
+      }
+    }
+  }
+  return best && best.first > hit.last ? headNoun(doc, pos, best) : best;
+}
+
+/** In "free CD replacement kit" the thing is the kit: follow thing-nouns up to two words on. */
+function headNoun(doc: DocContext, pos: WordPositions, thing: CueHit): CueHit {
+  const cues = cuesOf(doc);
+  let head = thing;
+  for (const [cue] of THING_CUES) {
+    for (const h of cues.within(thing.sentence, cue, thing.last + 1, thing.last + TOKEN_REACH)) {
+      if (h.first <= head.last) continue;
+      const d = pos.word[h.first] - pos.word[head.last];
+      if (d <= 2 && pos.barrier[h.first] === pos.barrier[head.last]) head = h;
+    }
+  }
+  return head;
+}
+
+interface WordPositions {
+  /** Ordinal of each token among word/number tokens. */
+  word: Int32Array;
+  /** Count of phrase-ending punctuation before each token. */
+  barrier: Int32Array;
+}
+
+const positions = new WeakMap<DocContext, WordPositions>();
+
+function wordPositions(doc: DocContext): WordPositions {
+  let p = positions.get(doc);
+  if (p) return p;
+  const n = doc.tokens.length;
+  p = { word: new Int32Array(n), barrier: new Int32Array(n) };
+  let words = 0;
+  let barriers = 0;
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i];
+    if (t.kind === 'punct' && BARRIERS.has(t.raw)) barriers++;
+    if (t.kind === 'word' || t.kind === 'number') words++;
+    p.word[i] = words;
+    p.barrier[i] = barriers;
+  }
+  positions.set(doc, p);
+  return p;
+}
+
+function coveredTokens(hits: readonly CueHit[]): Set<number> {
+  const out = new Set<number>();
+  for (const h of hits) for (let i = h.first; i <= h.last; i++) out.add(i);
+  return out;
+}
+
+// ------------------------------------------------------------ conditions
+
+/**
+ * The offer is given only in return for a purchase or donation: "with every
+ * order", "donate $25 and we'll send you", "buy 2 and get 1 free". That is a
+ * premium (thats-not-all), not a freebie.
+ */
+export function premiumFor(doc: DocContext, sentence: number, at: number): boolean {
+  const cues = cuesOf(doc);
+  if (cues.has(sentence, 'freebie.premium')) return true;
+  const firstBuy = cues.of(sentence, 'freebie.purchase-verb')[0];
+  if (!firstBuy || firstBuy.first >= at) return false;
+  return cues.within(sentence, 'freebie.receive-verb', firstBuy.last + 1, at).length > 0;
+}
+
+/**
+ * A premium offer was made just before: list lines under "Order today and
+ * receive these free gifts:" are part of it.
+ */
+export function premiumNear(doc: DocContext, sentence: number): boolean {
+  const cues = cuesOf(doc);
+  if (cues.hasIn(sentence - 3, sentence - 1, 'freebie.premium')) return true;
+  // A gift under a "BONUS" heading is an add-on to the offer, not a gift up front.
+  return cues.hasIn(sentence - 1, sentence, 'thats-not-all.stack-strong');
+}
+
+/** "Free membership — sign up today": the free thing is the sign-up itself, not a gift. */
+export function signupRightAfter(doc: DocContext, offer: FreeOffer): boolean {
+  const pos = wordPositions(doc);
+  const cues = cuesOf(doc);
+  const last = Math.max(offer.free?.last ?? 0, offer.frame?.last ?? 0, offer.thingHit?.last ?? 0);
+  return [offer.sentence, offer.sentence + 1].some((s) =>
+    cues.within(s, 'lead-magnet.signup', last + 1, last + TOKEN_REACH).some((h) => pos.word[h.first] - pos.word[last] <= 1),
+  );
+}
+
+/**
+ * An order confirmation or receipt: what it calls free or a bonus was part of
+ * a deal already made, not a gift or sweetener before the reader decides.
+ */
+export function isReceipt(doc: DocContext): boolean {
+  return doc.has('freebie.receipt');
+}
+
+/** Mail-platform furniture around a sentence ("Try it FREE" badges, unsubscribe footers). */
+export function platformBoilerplate(doc: DocContext, sentence: number): boolean {
+  return cuesOf(doc).hasIn(sentence - 1, sentence, 'freebie.platform');
+}
+
+/** A sign-up, subscription or contact form asked for in or next to a sentence. */
+export function signupNear(doc: DocContext, sentence: number, before = 1, after = 2): CueHit | null {
+  const cues = cuesOf(doc);
+  const live = (s: number) => cues.of(s, 'lead-magnet.signup').find((h) => !doc.negated(h.first));
+  const same = live(sentence);
+  if (same) return same;
+  for (let s = Math.max(0, sentence - before); s <= sentence + after && s < doc.sentences.length; s++) {
+    const h = s === sentence ? undefined : live(s);
+    if (h) return h;
+  }
+  return null;
+}
