@@ -35,7 +35,18 @@ describe('mergeCandidates', () => {
       ],
       doc,
     );
-    expect(merged).toEqual([{ start: 10, end: 25, rules: ['x', 'y'], reason: 'first' }]);
+    expect(merged).toEqual([{ start: 10, end: 25, rules: ['x', 'y'], reason: 'second' }]);
+  });
+
+  it('keeps the reason of the candidate with the most evidence', () => {
+    const merged = mergeCandidates(
+      [
+        { start: 10, end: 14, rules: ['a', 'b', 'c'], reason: 'strong' },
+        { start: 21, end: 25, rules: ['d'], reason: 'weak' },
+      ],
+      doc,
+    );
+    expect(merged.map((c) => c.reason)).toEqual(['strong']);
   });
 
   it('keeps candidates of different sentences apart', () => {

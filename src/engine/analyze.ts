@@ -167,10 +167,14 @@ function lineIndex(layout: Layout, part: TextPart): LineIndex {
 export function mergeCandidates(candidates: Candidate[], doc: DocContext): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Candidate[] = [];
+  const evidence = new Map<Candidate, number>();
   for (const c of sorted) {
     const last = out[out.length - 1];
     if (last && (c.start < last.end || doc.sentenceAt(c.start) === doc.sentenceAt(last.start))) {
       last.end = Math.max(last.end, c.end);
+      // The reason of the candidate with the most evidence speaks for the merged finding.
+      if (c.rules.length > (evidence.get(last) ?? last.rules.length)) last.reason = c.reason;
+      evidence.set(last, Math.max(evidence.get(last) ?? last.rules.length, c.rules.length));
       for (const r of c.rules) if (!last.rules.includes(r)) last.rules.push(r);
     } else {
       out.push({ ...c, rules: [...c.rules] });

@@ -85,7 +85,8 @@ function overlapsCue(doc: DocContext, offer: FreeOffer, cue: string): boolean {
 function reasonFor(doc: DocContext, offer: FreeOffer): string {
   const words = doc.text.slice(offer.start, offer.end).replace(/\s+/g, ' ');
   if (offer.frame) return `Presents "${words}" as a gift to you, in a text that also asks something of you.`;
-  const what = offer.thingHit ? doc.text.slice(offer.thingHit.start, offer.thingHit.end).replace(/\s+/g, ' ').toLowerCase() : 'something';
+  if (!offer.thingHit) return `Offers something for free up front ("${words}"), in a text that also asks something of you.`;
+  const what = doc.text.slice(offer.thingHit.start, offer.thingHit.end).replace(/\s+/g, ' ').toLowerCase();
   return `Offers a free ${what} up front ("${words}"), in a text that also asks something of you.`;
 }
 
