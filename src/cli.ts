@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { loadConfig } from './config/load.js';
 import { resolveSettings } from './config/resolve.js';
 import { ConfigError } from './config/validate.js';
+import { DEFAULT_MAX_BYTES, parseByteSize } from './decode/limits.js';
 import { DEFAULT_MIN_CONFIDENCE } from './engine/analyze.js';
 import { GitError, verifyRef } from './filters/changed.js';
 import type { ReportedFile } from './filters/index.js';
@@ -94,6 +95,7 @@ function buildProgram(io: CliIo): Command {
     .option('--no-inline-config', 'ignore quidpro-disable/-enable comments in the text')
     .option('--report-unused-disables', 'report quidpro-disable comments that suppress nothing (they fail like warnings)')
     .option('--no-color', 'plain text output even on a terminal')
+    .option('--max-bytes <size>', 'skip (as an input error) any input larger than this; for a mailbox, any message: bytes, or with K, M, G (1024s) or KB, MB, GB (1000s) (default 100MiB)', parseMaxBytes)
     .option('-j, --jobs <n>', 'analyse files or mailbox messages on n threads (default: the number of cores); output order is unchanged', parseJobs)
     .addHelpText('after', EXAMPLES)
     .exitOverride()
@@ -146,6 +148,7 @@ interface CliOptions {
   reportUnusedDisables?: boolean;
   color: boolean;
   jobs?: number;
+  maxBytes?: number;
 }
 
 /** Where the report goes: stdout, or a file opened before any input is read. */
@@ -196,7 +199,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   const style = text ? (useColor ? await text.colorStyle() : text.PLAIN) : null;
   const jsonl = opts.format === 'jsonl' ? await import('./report/jsonl.js') : null;
 
-  const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip };
+  const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
   const files: ReportedFile[] = [];
   try {
     for await (const { file, warnings } of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs())) {
@@ -252,6 +255,12 @@ function parseFailOn(value: string): Gate['failOn'] {
     throw new InvalidArgumentError(`unknown tactic ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; expected any, none, or ids from: ${TACTIC_IDS.join(', ')}.`);
   }
   return ids as TacticId[];
+}
+
+function parseMaxBytes(value: string): number {
+  const bytes = parseByteSize(value);
+  if (bytes === null) throw new InvalidArgumentError('expected a size in bytes, 1 or more, optionally with a unit: 500k, 10MB, 10MiB, 1G.');
+  return bytes;
 }
 
 function parseJobs(value: string): number {

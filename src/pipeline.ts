@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
+import { limitBytes, tooLargeMessage } from './decode/limits.js';
 import { analyzeDecoded, type AnalyzeOptions } from './engine/analyze.js';
 import type { DecodedInput, FileReport, InputFormat, TextPart } from './types.js';
 
@@ -19,6 +20,8 @@ export interface RunOptions extends AnalyzeOptions {
   stdin?: () => Promise<Buffer>;
   /** Inputs to leave out (config "ignore"), by path as named or found. */
   skip?: (path: string) => boolean;
+  /** --max-bytes: an input (a mailbox: each message) larger than this is reported as an error, unread. */
+  maxBytes?: number;
 }
 
 /** A unit of input: a named file, or stdin. */
@@ -27,6 +30,8 @@ export interface Input {
   /** Named by the user (errors about it matter) rather than found by a directory walk. */
   explicit: boolean;
   read(): Promise<Buffer>;
+  /** Its size in bytes when known before reading (a file's stat). */
+  size?(): Promise<number>;
   /**
    * The content as a stream of chunks, when it can be streamed (files, stdin):
    * the first bytes decide the format, and a mailbox is then analysed message
@@ -68,8 +73,8 @@ export async function* analyzeInputs(paths: readonly string[], options: RunOptio
   }
 }
 
-function fileInput(path: string, explicit: boolean): Input {
-  return { path, explicit, read: () => readFile(path), chunks: () => createReadStream(path) };
+export function fileInput(path: string, explicit: boolean): Input {
+  return { path, explicit, read: () => readFile(path), chunks: () => createReadStream(path), size: async () => (await stat(path)).size };
 }
 
 /** Bytes enough to tell binary from text and sniff a format (looksBinary reads 8 KiB). */
@@ -100,7 +105,12 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
   }
   let bytes: Buffer;
   try {
-    bytes = await collect(opened.all());
+    // A file too large is known by its size; anything else stops streaming at the limit.
+    if (options.maxBytes !== undefined && input.size && (await input.size()) > options.maxBytes) {
+      yield errorReport(input.path, tooLargeMessage(options.maxBytes));
+      return;
+    }
+    bytes = await collect(limitBytes(opened.all(), options.maxBytes));
   } catch (err) {
     yield errorReport(input.path, describeFsError(err));
     return;

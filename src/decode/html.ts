@@ -87,6 +87,9 @@ interface PendingTitle {
   hidden: boolean;
 }
 
+/** Elements open at once before the parser is restarted (see extractUntilTooDeep); real mail nests a few dozen. */
+export const MAX_DEPTH = 256;
+
 const ROOT: Frame = { name: '#root', skip: false, skipBesidesHead: false, hidden: false };
 const WHITESPACE = /\s+/g;
 
@@ -114,17 +117,52 @@ export class HtmlTextExtractor {
 
   /** Extracts text from source[start, end). */
   extract(start: number, end: number): void {
-    const html = this.source.slice(start, end);
+    for (let from = start; from < end; ) from = this.extractUntilTooDeep(from, end);
+  }
+
+  /**
+   * Parses source[from, end) until its end, or until an element would open
+   * deeper than MAX_DEPTH: then returns where that tag starts, to go on with a
+   * fresh parser. htmlparser2 keeps its open elements in an array it shifts at
+   * the front, so its work grows with the square of the nesting depth.
+   */
+  private extractUntilTooDeep(from: number, end: number): number {
+    let stoppedAt = end;
+    const live = () => stoppedAt === end;
     const parser: Parser = new Parser(
       {
-        onopentag: (name, attribs) => this.open(name, attribs, start + parser.startIndex, start + parser.endIndex + 1),
-        onclosetag: (name) => this.close(name),
-        ontext: (data) => this.text(data, start + parser.startIndex, start + parser.endIndex + 1),
+        onopentag: (name, attribs) => {
+          if (!live()) return;
+          if (this.stack.length > MAX_DEPTH) {
+            stoppedAt = from + parser.startIndex;
+            this.flattenStack();
+            parser.pause();
+            return;
+          }
+          this.open(name, attribs, from + parser.startIndex, from + parser.endIndex + 1);
+        },
+        onclosetag: (name) => {
+          if (live()) this.close(name);
+        },
+        ontext: (data) => {
+          if (live()) this.text(data, from + parser.startIndex, from + parser.endIndex + 1);
+        },
       },
       { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
     );
-    parser.write(html);
-    parser.end();
+    parser.write(this.source.slice(from, end));
+    if (live()) parser.end();
+    return stoppedAt > from ? stoppedAt : end;
+  }
+
+  /**
+   * Past MAX_DEPTH the rest of the document is read as if at the top level:
+   * nothing there counts as hidden or skipped, so nesting cannot be used to
+   * keep words from being read.
+   */
+  private flattenStack(): void {
+    this.stack.length = 0;
+    this.stack.push(ROOT);
   }
 
   /** Title attributes go last, each a paragraph of its own, so they never split a sentence of the body. */

@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import type { DecodedInput, InputFormat } from '../types.js';
-import { decodeText } from './text.js';
+import { decodeText, utf16Encoding } from './text.js';
 
 export type Decode = (bytes: Uint8Array) => DecodedInput | Promise<DecodedInput>;
 
@@ -53,7 +53,7 @@ const HTML_OPENING = /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 
 /** Sniffs mbox, mail or HTML from the start of a text; default text. */
 export function sniffFormat(head: Uint8Array): InputFormat {
-  const text = new TextDecoder('utf-8').decode(head.subarray(0, 64 * 1024)).replace(/^\uFEFF/, '');
+  const text = headText(head.subarray(0, 64 * 1024));
   if (looksLikeMailbox(text)) return 'mbox';
   if (looksLikeMail(text)) return 'email';
   if (looksLikeHtml(text)) return 'html';
@@ -113,7 +113,19 @@ function looksLikeMail(text: string): boolean {
   return known >= unknown;
 }
 
-/** True for content that is not text: NUL bytes in the first 8 KiB. */
+/** The start of an input as text, for sniffing: UTF-16 when a BOM says so, else UTF-8; no BOM. */
+function headText(head: Uint8Array): string {
+  const utf16 = utf16Encoding(head);
+  const text = utf16 ? new TextDecoder(utf16).decode(head.subarray(2)) : new TextDecoder('utf-8').decode(head);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * True for content that is not text: NUL bytes in the first 8 KiB. UTF-16
+ * text (announced by its BOM) is full of NUL bytes and is text all the same;
+ * there a NUL *character* marks binary content.
+ */
 export function looksBinary(head: Uint8Array): boolean {
-  return head.subarray(0, 8192).includes(0);
+  const start = head.subarray(0, 8192);
+  return utf16Encoding(start) ? headText(start).includes('\u0000') : start.includes(0);
 }

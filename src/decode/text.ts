@@ -2,10 +2,23 @@ import { SpanMap } from '../positions.js';
 import type { DecodedInput } from '../types.js';
 
 /**
- * Bytes as text, without a byte-order mark: UTF-8, or — when the bytes are
+ * The UTF-16 flavour a byte-order mark announces (FF FE little-endian, FE FF
+ * big-endian), or null. Without a BOM, text is never taken for UTF-16.
+ */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Bytes as text, without a byte-order mark: UTF-16 when a BOM says so, UTF-8, or — when the bytes are
  * not valid UTF-8 — windows-1252 (what legacy Western text almost always is).
  */
 export function bytesToText(bytes: Uint8Array): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { detectFormat, looksBinary, TEXT_EXTENSIONS } from '../decode/index.js';
+import { limitBytes, tooLargeMessage } from '../decode/limits.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInputs, errorReport, expandInputs, STDIN_PATH, type Input, type RunOptions } from '../pipeline.js';
 import { runTask, unpack, type Task, type TaskOptions } from './task.js';
@@ -149,7 +150,7 @@ async function* tasksOf(paths: readonly string[], options: RunOptions): AsyncGen
     if ('findings' in input) yield { kind: 'report', report: input };
     else if (input.path === STDIN_PATH) yield* stdinTasks(input, options);
     else if (await isMailboxFile(input.path, options)) {
-      for await (const task of messageTasks(input.path, createReadStream(input.path))) {
+      for await (const task of messageTasks(input.path, createReadStream(input.path), options.maxBytes)) {
         if (task.kind === 'message') yield* batch.add(task, task.bytes.byteLength);
         else yield* [...batch.flush(), task];
       }
@@ -249,19 +250,27 @@ async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Ta
     }
   };
   if (isMailbox(null, head, options)) {
-    yield* messageTasks(input.path, rest());
+    yield* messageTasks(input.path, rest(), options.maxBytes);
     return;
   }
   const all: Buffer[] = [];
-  for await (const chunk of rest()) all.push(chunk);
+  try {
+    for await (const chunk of limitBytes(rest(), options.maxBytes)) all.push(chunk);
+  } catch (err) {
+    yield { kind: 'report', report: errorReport(input.path, (err as Error).message) };
+    return;
+  }
   yield { kind: 'bytes', path: input.path, explicit: input.explicit, bytes: Buffer.concat(all) };
 }
 
-async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Task> {
-  const { splitMailbox } = await import('../decode/mbox.js');
+async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, maxBytes?: number): AsyncGenerator<Task> {
+  const { isOversize, splitMailboxLimited } = await import('../decode/mbox.js');
   let n = 0;
   try {
-    for await (const message of splitMailbox(chunks)) yield { kind: 'message', path: `${path}#${++n}`, bytes: message };
+    for await (const message of splitMailboxLimited(chunks, maxBytes)) {
+      const name = `${path}#${++n}`;
+      yield isOversize(message) ? { kind: 'report', report: errorReport(name, tooLargeMessage(message.maxBytes)) } : { kind: 'message', path: name, bytes: message };
+    }
   } catch (err) {
     yield { kind: 'report', report: errorReport(path, (err as Error).message) };
   }

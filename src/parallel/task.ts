@@ -3,7 +3,7 @@
  * message of a mailbox. The same code runs it in a worker thread or, for a
  * single input, on the main thread, so both give the same reports.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
@@ -41,7 +41,7 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
       return;
     case 'file': {
       const { path } = task;
-      const input: Input = { path, explicit: task.explicit, read: () => readFile(path), chunks: () => createReadStream(path) };
+      const input: Input = { path, explicit: task.explicit, read: () => readFile(path), chunks: () => createReadStream(path), size: async () => (await stat(path)).size };
       yield* analyzeInput(input, options);
       return;
     }
