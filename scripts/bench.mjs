@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,9 @@ const SIZES = QUICK
   ? { text: 5 * MB, mbox: 5 * MB, memory: 40 * MB, files: 2000, growth: 1 * MB }
   : { text: 50 * MB, mbox: 50 * MB, memory: 500 * MB, files: 20000, growth: 8 * MB };
 
-mkdirSync(OUT, { recursive: true });
+/** Generated inputs, one folder per mode: a quick run must not reuse full-size inputs or the reverse. */
+const DATA = join(OUT, QUICK ? 'quick' : 'full');
+mkdirSync(DATA, { recursive: true });
 const results = {};
 
 function want(name) {
@@ -134,7 +136,7 @@ function quidpro(argv, opts = {}) {
 
 /** Peak RSS (MB) of a quidpro run, read by a preload at exit. */
 function peakRss(argv) {
-  const file = join(OUT, 'rss.txt');
+  const file = join(DATA, 'rss.txt');
   rmSync(file, { force: true });
   const t = time(process.execPath, ['--require', RSS_PRELOAD, BIN, ...argv], { env: { ...process.env, QUIDPRO_RSS_FILE: file } });
   return { ms: t, rssMB: Number(readFileSync(file, 'utf8')) / 1024 };
@@ -146,7 +148,7 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 // ------------------------------------------------------------------ benches
 
 function benchStartup() {
-  const input = join(OUT, 'one-kb.txt');
+  const input = join(DATA, 'one-kb.txt');
   writeFileSync(input, makeText(1024, 3).slice(0, 1024));
   const runs = QUICK ? 10 : 25;
   const node = [];
@@ -160,7 +162,7 @@ function benchStartup() {
 }
 
 function benchText() {
-  const path = join(OUT, 'big.txt');
+  const path = join(DATA, 'big.txt');
   if (!existsSync(path) || statSync(path).size < SIZES.text) writeFileSync(path, makeText(SIZES.text));
   const size = statSync(path).size;
   const ms = quidpro(['--format', 'json', path]);
@@ -169,7 +171,7 @@ function benchText() {
 }
 
 async function benchMbox() {
-  const path = join(OUT, 'mail.mbox');
+  const path = join(DATA, 'mail.mbox');
   const messages = await makeMbox(path, SIZES.mbox);
   const size = statSync(path).size;
   const ms = quidpro(['--format', 'jsonl', '--jobs', '1', path]);
@@ -178,7 +180,7 @@ async function benchMbox() {
 }
 
 async function benchMemory() {
-  const path = join(OUT, 'huge.mbox');
+  const path = join(DATA, 'huge.mbox');
   const messages = await makeMbox(path, SIZES.memory, 4);
   const size = statSync(path).size;
   const r = peakRss(['--format', 'jsonl', '--jobs', '1', path]);
@@ -187,7 +189,7 @@ async function benchMemory() {
 }
 
 function benchScaling() {
-  const dir = join(OUT, 'many');
+  const dir = join(DATA, 'many');
   if (!existsSync(dir) || readdirSync(dir).length < SIZES.files) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
@@ -209,7 +211,7 @@ function benchScaling() {
 function benchGrowth() {
   const rows = [];
   for (const k of [1, 2, 4, 8]) {
-    const path = join(OUT, `growth-${k}.txt`);
+    const path = join(DATA, `growth-${k}.txt`);
     if (!existsSync(path)) writeFileSync(path, makeText(SIZES.growth * k, 6));
     const ms = median([0, 1, 2].map(() => quidpro(['--format', 'json', path])));
     rows.push({ factor: k, MB: round(statSync(path).size / MB), seconds: round(ms / 1000, 2) });
@@ -225,7 +227,7 @@ function benchParallel() {
     console.log(`parallel  skipped: ${results.parallel.skipped}`);
     return;
   }
-  const path = join(OUT, 'mail.mbox');
+  const path = join(DATA, 'mail.mbox');
   const direct = spawnSync(process.execPath, [BIN, '--format', 'jsonl', path], { maxBuffer: 1024 * MB }).stdout.toString();
   // The recipe of docs/performance.md: split the mailbox into chunks on postmark lines and map each
   // with quidpro (one thread each: parallel already runs one process per core).
@@ -243,8 +245,8 @@ function benchParallel() {
 
 // ------------------------------------------------------------------ main
 
-const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 1024 ** 3), quick: QUICK };
-console.log(`quidpro bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB${QUICK ? ' (quick)' : ''}`);
+const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 1024 ** 3), quick: QUICK, loadAverageAtStart: round(loadavg()[0], 2) };
+console.log(`quidpro bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, load ${machine.loadAverageAtStart}${QUICK ? ' (quick)' : ''}`);
 if (want('startup')) benchStartup();
 if (want('text')) benchText();
 if (want('mbox')) await benchMbox();
@@ -252,5 +254,7 @@ if (want('memory')) await benchMemory();
 if (want('scaling')) benchScaling();
 if (want('growth')) benchGrowth();
 if (want('parallel')) benchParallel();
+machine.loadAverageAtEnd = round(loadavg()[0], 2);
+console.log(`load average at the end ${machine.loadAverageAtEnd}`);
 writeFileSync(join(OUT, 'last.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
 console.log(`figures written to ${join('bench', 'out', 'last.json')}`);
