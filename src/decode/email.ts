@@ -13,7 +13,7 @@ import PostalMime, { type Address, type Email } from 'postal-mime';
 import { SpanMap } from '../positions.js';
 import type { DecodedInput, MessageMeta, TextPart } from '../types.js';
 import { htmlAsReadText } from './html.js';
-import { repairWindows1252 } from './text.js';
+import { bytesToText, repairWindows1252 } from './text.js';
 
 /**
  * The HTML rendering wins only when it carries clearly more text than the
@@ -24,11 +24,12 @@ const HTML_PREFERENCE_RATIO = 1.2;
 
 export async function decodeEmail(bytes: Uint8Array): Promise<DecodedInput> {
   // A Buffer, never a stream: postal-mime given a Node stream returns an empty message silently.
-  const email = repairCharsets(await PostalMime.parse(withoutPostmark(bytes)));
+  const raw = withoutPostmark(bytes);
+  const email = repairCharsets(await PostalMime.parse(raw));
   const parts: TextPart[] = [];
   const subject = email.subject?.trim() ? email.subject : undefined;
   if (subject) parts.push({ name: 'subject', text: subject, source: subject, map: SpanMap.identity(subject.length) });
-  parts.push(bodyPart(email));
+  parts.push(brokenMultipart(email) ? plainPart(rawBody(raw)) : bodyPart(email));
   return { format: 'email', parts, meta: metaOf(email) };
 }
 
@@ -40,6 +41,26 @@ export function bodyPart(email: Pick<Email, 'text' | 'html'>): TextPart {
     if (!plain.trim() || visibleLength(html) > HTML_PREFERENCE_RATIO * visibleLength(plainPart(plain))) return html;
   }
   return plainPart(plain);
+}
+
+/**
+ * A multipart message whose parts cannot be found (no boundary, or one that
+ * never comes) decodes to no text at all; its body is then read as it was
+ * sent, so words in it are not lost.
+ */
+function brokenMultipart(email: Email): boolean {
+  if (email.text?.trim() || email.html?.trim()) return false;
+  const type = email.headers.find((h) => h.key === 'content-type')?.value ?? '';
+  return /^\s*multipart\//i.test(type);
+}
+
+/** Everything after the header block, as text. */
+function rawBody(raw: Uint8Array): string {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const crlf = bytes.indexOf('\r\n\r\n');
+  const lf = bytes.indexOf('\n\n');
+  const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : bytes.length;
+  return bytesToText(bytes.subarray(end));
 }
 
 function plainPart(text: string): TextPart {
