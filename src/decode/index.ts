@@ -47,6 +47,8 @@ const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|received|return-path|mime-v
 
 /** A postmark: "From sender date…". */
 const POSTMARK = /^From \S+/;
+/** A postmark with its asctime date ("From a@b.org Mon Jan  5 10:00:00 2026"): a mailbox even if a blank message follows. */
+const DATED_POSTMARK = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{1,2}:\d{2}/;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+:/;
 /** The tag that opens an HTML document, once any XML declaration and leading comments are skipped. */
 const HTML_OPENING = /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
@@ -85,10 +87,11 @@ function skipSpace(text: string, at: number): number {
   return at;
 }
 
-/** A postmark line followed by a header field ("From the desk of…" prose is not a mailbox). */
+/** A dated postmark line, or a postmark followed by a header field ("From the desk of…" prose is not a mailbox). */
 function looksLikeMailbox(text: string): boolean {
   const lines = text.split(/\r?\n/, 2);
-  return lines.length === 2 && POSTMARK.test(lines[0]) && HEADER_FIELD.test(lines[1]);
+  if (lines.length < 2) return false;
+  return DATED_POSTMARK.test(lines[0]) || (POSTMARK.test(lines[0]) && HEADER_FIELD.test(lines[1]));
 }
 
 /**
