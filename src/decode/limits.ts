@@ -40,7 +40,7 @@ const UNITS: Record<string, number> = {
 
 /** "1048576", "500k", "10MB", "10MiB", "1.5G" → bytes (a whole number, at least 1); null if not a size. */
 export function parseByteSize(value: string): number | null {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const m = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(value.trim());
   if (!m) return null;
   const unit = UNITS[m[2].toLowerCase()];
   if (unit === undefined) return null;
