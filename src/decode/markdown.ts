@@ -193,7 +193,9 @@ class MarkdownWalker {
       if (line.length === 0) return;
       // Each line of the value lies on one line of the source (after a "> " or indentation, before trailing spaces).
       const br = lineBreakIn(this.source, cursor, end);
-      const lineEnd = br >= 0 ? br : end;
+      let lineEnd = br >= 0 ? br : end;
+      // Spaces ending a source line are not in the value (Markdown drops them).
+      if (!/[ \t]$/.test(line)) while (lineEnd > cursor && (this.source[lineEnd - 1] === ' ' || this.source[lineEnd - 1] === '\t')) lineEnd--;
       const found = this.source.slice(cursor, lineEnd).indexOf(line);
       if (found >= 0) {
         this.append(line, cursor + found, cursor + found + line.length);
