@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'quidpro.js');
@@ -54,8 +54,8 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI; `stdin` is a string, bytes, or a file streamed in (the CLI may stop reading early). */
-export function runCli(args: string[], stdin?: string | Uint8Array | { file: string }): Promise<Run> {
+/** Runs the CLI; `stdin` is a string, bytes, a file or a stream piped in (the CLI may stop reading early). */
+export function runCli(args: string[], stdin?: string | Uint8Array | { file: string } | Readable): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--no-config', ...args], {
       cwd: ROOT,
@@ -69,9 +69,13 @@ export function runCli(args: string[], stdin?: string | Uint8Array | { file: str
     // The CLI may exit before reading all of stdin (an input past --max-bytes): not an error here.
     child.stdin.on('error', () => {});
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (status) => {
+      if (stdin instanceof Readable) stdin.destroy();
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
     if (stdin === undefined) child.stdin.end();
     else if (typeof stdin === 'string' || stdin instanceof Uint8Array) child.stdin.end(stdin);
+    else if (stdin instanceof Readable) stdin.pipe(child.stdin);
     else {
       const stream: Readable = createReadStream(stdin.file);
       stream.on('error', () => child.stdin.end());
@@ -95,6 +99,16 @@ export interface JsonFile {
   format: string | null;
   findings: JsonFinding[];
   error: { message: string } | null;
+}
+
+/** A stream that never ends: `line` over and over. */
+export function endless(line: string): Readable {
+  const block = Buffer.from(line.repeat(Math.ceil(65536 / line.length)));
+  return new Readable({
+    read() {
+      this.push(block);
+    },
+  });
 }
 
 /** The per-input reports of a `--format jsonl` run, by path. */

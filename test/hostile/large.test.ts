@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { budget, crashed, hasTactic, MB, reportsOf, runCli, TACTIC_TEXT, workspace, type Workspace } from './harness.js';
+import { budget, crashed, endless, hasTactic, MB, reportsOf, runCli, TACTIC_TEXT, workspace, type Workspace } from './harness.js';
 
 const DEFAULT_LIMIT = 100 * MB;
 const tooLarge = (limit: number) => `larger than --max-bytes (${limit} bytes), skipped`;
@@ -87,6 +87,16 @@ describe('--max-bytes', () => {
       expect(hasTactic(reportsOf(run).get(ws.tactic))).toBe(true);
     }, budget(100));
   });
+
+  it('stdin that never ends: reading stops at the limit, both with one job and with a pool', async () => {
+    for (const jobs of ['1', '2']) {
+      const run = await runCli(['-f', 'jsonl', '--jobs', jobs, '--max-bytes', '20MB', '-', ws.tactic], endless('Claim your free gift! '));
+      expect(crashed(run), run.stderr).toBe(false);
+      expect(run.status, jobs).toBe(2);
+      expect(reportsOf(run).get('<stdin>')?.error?.message).toBe(tooLarge(20_000_000));
+      expect(hasTactic(reportsOf(run).get(ws.tactic))).toBe(true);
+    }
+  }, budget(40));
 
   it('accepts bytes and units: 500k is 512000 bytes, 1MB 1000000, 1MiB 1048576', async () => {
     const text = 'a '.repeat(600_000) + TACTIC_TEXT; // 1.2 MB
