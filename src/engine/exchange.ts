@@ -50,14 +50,21 @@ export function joinExchanges(exchanges: readonly Exchange[]): Exchange | null {
   return { given, asked, ratio: ratio(given, asked) };
 }
 
+function largest(values: readonly number[]): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 /** The largest amount asked divided by the largest amount given, in one currency. */
 export function ratio(given: Amount[], asked: Amount[]): number | null {
   let best: number | null = null;
   for (const currency of new Set(given.map((a) => a.currency))) {
-    const g = Math.max(...given.filter((a) => a.currency === currency).map((a) => a.value));
+    // A loop, not Math.max(...values): a long text has more amounts than a call can take arguments.
+    const g = largest(given.filter((a) => a.currency === currency).map((a) => a.value));
     const askedHere = asked.filter((a) => a.currency === currency);
     if (askedHere.length === 0 || g <= 0) continue;
-    const a = Math.max(...askedHere.map((x) => x.value));
+    const a = largest(askedHere.map((x) => x.value));
     const r = Math.round((a / g) * 100) / 100;
     if (best === null || r > best) best = r;
   }

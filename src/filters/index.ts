@@ -105,10 +105,11 @@ function eachPart(
 ): Finding[] {
   const out: Finding[] = [];
   for (const [part, source] of parts) {
-    out.push(...fn(findings.filter((f) => f.part === part), source, part));
+    // Loops, not push(...array): a long text can have more findings than a call can take arguments.
+    for (const f of fn(findings.filter((f) => f.part === part), source, part)) out.push(f);
   }
   // Findings whose part has no known source (none today) pass through.
-  out.push(...findings.filter((f) => !parts.has(f.part)));
+  for (const f of findings) if (!parts.has(f.part)) out.push(f);
   return out.sort((a, b) => partOrder(a.part) - partOrder(b.part) || a.line - b.line || a.column - b.column);
 }
 
