@@ -3,8 +3,7 @@
  * message of a mailbox. The same code runs it in a worker thread or, for a
  * single input, on the main thread, so both give the same reports.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInput, errorReport, reportFor, type Input, type RunOptions } from '../pipeline.js';
@@ -40,8 +39,10 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
       yield task.report;
       return;
     case 'file': {
+      // Read synchronously: a worker has nothing else to do meanwhile, and async reads of
+      // thousands of small files through libuv's shared thread pool cost more CPU than the analysis.
       const { path } = task;
-      const input: Input = { path, explicit: task.explicit, read: () => readFile(path), chunks: () => createReadStream(path), size: async () => (await stat(path)).size };
+      const input: Input = { path, explicit: task.explicit, read: async () => readFileSync(path), size: async () => statSync(path).size };
       yield* analyzeInput(input, options);
       return;
     }
