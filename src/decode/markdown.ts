@@ -37,16 +37,62 @@ export const MAX_BRACKETS_PER_PARAGRAPH = 1000;
 
 export function markdownPart(source: string): TextPart {
   if (tooDeepForMarkdown(source)) return { name: 'body', text: source, source, map: SpanMap.identity(source.length) };
-  const tree = fromMarkdown(source, {
-    extensions: [frontmatter([...FRONT_MATTER])],
-    mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
-  });
   const walker = new MarkdownWalker(source);
-  walker.visit(tree);
+  for (const [start, end] of markdownSegments(source)) {
+    const tree = fromMarkdown(start === 0 && end === source.length ? source : source.slice(start, end), {
+      extensions: [frontmatter([...FRONT_MATTER])],
+      mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
+    });
+    walker.visit(tree, start);
+  }
   const { text, map } = walker.builder.build();
   const part: TextPart = { name: 'body', text, source, map };
   if (walker.hidden.length > 0) part.hidden = walker.hidden;
   return part;
+}
+
+/**
+ * micromark's work grows with the square of the number of block quotes and
+ * lists in one document (1 MB of short quotes: minutes), so a long document
+ * is parsed in segments of about this many characters, cut at blank lines
+ * outside fenced code, HTML comments and raw HTML blocks. What a cut can
+ * change: a loose list becomes two lists, and a link reference defined in
+ * another segment stays literal text ("[words][ref]"); the words are read
+ * either way.
+ */
+export const SEGMENT_CHARS = 8 * 1024;
+
+/** [start, end) ranges of `source` to parse one by one; one range for a short document. */
+export function markdownSegments(source: string): Array<[number, number]> {
+  if (source.length <= SEGMENT_CHARS) return [[0, source.length]];
+  const segments: Array<[number, number]> = [];
+  let segmentStart = 0;
+  let fence: string | null = null;
+  let rawEnd: string | null = null;
+  for (let start = 0; start < source.length; ) {
+    const br = lineBreakIn(source, start, source.length);
+    const end = br < 0 ? source.length : br + breakLength(source, br);
+    const line = source.slice(start, Math.min(end, start + 200)).replace(/^[\s>]*/, '');
+    if (fence !== null) {
+      if (line.startsWith(fence)) fence = null;
+    } else if (rawEnd !== null) {
+      if (source.slice(start, end).toLowerCase().includes(rawEnd)) rawEnd = null;
+    } else if (/^(?:`{3,}|~{3,})/.test(line)) {
+      fence = line.slice(0, 3);
+    } else if (/^<!--/.test(line) && !source.slice(start, end).includes('-->', 4)) {
+      rawEnd = '-->';
+    } else {
+      const raw = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(line);
+      if (raw && !source.slice(start, end).toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) rawEnd = `</${raw[1].toLowerCase()}>`;
+      else if (end - segmentStart >= SEGMENT_CHARS && isBlank(source, start, end)) {
+        segments.push([segmentStart, end]);
+        segmentStart = end;
+      }
+    }
+    start = end;
+  }
+  if (segmentStart < source.length) segments.push([segmentStart, source.length]);
+  return segments;
 }
 
 /** True when some line nests containers too deep, or some paragraph holds too many brackets (see the limits above). */
@@ -112,14 +158,21 @@ function isBlank(source: string, start: number, end: number): boolean {
 /** Marks the end of a block in the walker's stack: the separator owed after it. */
 const BLOCK_END = Symbol('block end');
 
+function offsetIn(base: number, offset: number | undefined): number | undefined {
+  return offset === undefined ? undefined : base + offset;
+}
+
 class MarkdownWalker {
   readonly builder = new TextBuilder();
   readonly hidden: Array<[number, number]> = [];
+  /** Where the segment being walked starts in the source (its tree's offsets are relative to it). */
+  private base = 0;
 
   constructor(private readonly source: string) {}
 
   /** Depth first with a stack of its own: nesting is bounded by memory, not by the call stack. */
-  visit(root: Nodes): void {
+  visit(root: Nodes, base = 0): void {
+    this.base = base;
     const stack: Array<Nodes | typeof BLOCK_END> = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -134,8 +187,8 @@ class MarkdownWalker {
       this.owe('\n\n');
       stack.push(BLOCK_END);
     }
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
+    const start = offsetIn(this.base, node.position?.start.offset);
+    const end = offsetIn(this.base, node.position?.end.offset);
     switch (node.type) {
       case 'text':
         if (start !== undefined && end !== undefined) this.appendText(node.value, start, end);

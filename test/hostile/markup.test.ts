@@ -75,4 +75,22 @@ describe('Markdown', () => {
     const nested = reports.get(paths[4])!.findings.find((f) => f.tactic === 'freebie')!;
     expect(nested.column).toBeGreaterThan(80);
   }, budget(2));
+
+  it('a 1 MB newsletter of short quotes and lists (micromark alone is quadratic there) is read to its end', async () => {
+    const issue = '## News\n\n> A quote from a reader.\n\n- one item\n- another item\n\nThanks for reading.\n\n';
+    const path = ws.write('newsletter.md', issue.repeat(Math.floor((1024 * 1024) / issue.length)) + TACTIC_TEXT);
+    const reports = await runBeside([path]);
+    expect(hasTactic(reports.get(path))).toBe(true);
+    const lines = (issue.match(/\n/g)!.length * Math.floor((1024 * 1024) / issue.length)) + 2;
+    expect(reports.get(path)!.findings.find((f) => f.tactic === 'freebie')!.line).toBe(lines);
+  }, budget(1));
+
+  it('a long document is parsed in pieces, never cut inside fenced code or an HTML comment', async () => {
+    const code = '```\n' + `${TACTIC_TEXT}\n`.repeat(1000) + '```\n\n';
+    const comment = '<!--\n' + `${TACTIC_TEXT}\n`.repeat(1000) + '-->\n\n';
+    const path = ws.write('long-code.md', 'Intro.\n\n' + code + comment + 'The end.\n');
+    const reports = await runBeside([path]);
+    expect(reports.get(path)?.error).toBeNull();
+    expect(reports.get(path)!.findings).toEqual([]);
+  }, budget(1));
 });
