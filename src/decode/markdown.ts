@@ -35,14 +35,18 @@ export function decodeMarkdown(bytes: Uint8Array): DecodedInput {
 export const MAX_CONTAINER_DEPTH = 100;
 export const MAX_BRACKETS_PER_PARAGRAPH = 1000;
 
+const WITH_FRONT_MATTER = {
+  extensions: [frontmatter([...FRONT_MATTER])],
+  mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
+};
+
 export function markdownPart(source: string): TextPart {
   if (tooDeepForMarkdown(source)) return { name: 'body', text: source, source, map: SpanMap.identity(source.length) };
   const walker = new MarkdownWalker(source);
   for (const [start, end] of markdownSegments(source)) {
-    const tree = fromMarkdown(start === 0 && end === source.length ? source : source.slice(start, end), {
-      extensions: [frontmatter([...FRONT_MATTER])],
-      mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
-    });
+    const text = start === 0 && end === source.length ? source : source.slice(start, end);
+    // Front matter can only open the document: later segments skip the extension and its set-up.
+    const tree = start === 0 ? fromMarkdown(text, WITH_FRONT_MATTER) : fromMarkdown(text);
     walker.visit(tree, start);
   }
   const { text, map } = walker.builder.build();
@@ -60,7 +64,7 @@ export function markdownPart(source: string): TextPart {
  * another segment stays literal text ("[words][ref]"); the words are read
  * either way.
  */
-export const SEGMENT_CHARS = 8 * 1024;
+export const SEGMENT_CHARS = 4 * 1024;
 
 /** [start, end) ranges of `source` to parse one by one; one range for a short document. */
 export function markdownSegments(source: string): Array<[number, number]> {
