@@ -3,7 +3,7 @@
  * message of a mailbox. The same code runs it in a worker thread or, for a
  * single input, on the main thread, so both give the same reports.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInput, errorReport, reportFor, type Input, type RunOptions } from '../pipeline.js';
@@ -42,7 +42,13 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
       // Read synchronously: a worker has nothing else to do meanwhile, and async reads of
       // thousands of small files through libuv's shared thread pool cost more CPU than the analysis.
       const { path } = task;
-      const input: Input = { path, explicit: task.explicit, read: async () => readFileSync(path), size: async () => statSync(path).size };
+      const input: Input = {
+        path,
+        explicit: task.explicit,
+        read: async () => readFileSync(path),
+        chunks: () => chunksOf(path),
+        size: async () => statSync(path).size,
+      };
       yield* analyzeInput(input, options);
       return;
     }
@@ -59,6 +65,23 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
       } catch (err) {
         yield { ...errorReport(task.path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
       }
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** A file's bytes chunk by chunk, read synchronously (the pipeline stops early at --max-bytes). */
+async function* chunksOf(path: string): AsyncGenerator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (n === 0) return;
+      yield n < CHUNK_BYTES ? buffer.subarray(0, n) : buffer;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
