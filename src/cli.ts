@@ -16,7 +16,7 @@ import { GitError, verifyRef } from './filters/changed.js';
 import type { ReportedFile } from './filters/index.js';
 import { defaultJobs, processInputs } from './parallel/index.js';
 import type { RunOptions } from './pipeline.js';
-import { countFailing, DEFAULT_GATE, EXIT_ERROR, EXIT_OK, exitCode, isFailing, SEVERITIES, type Gate } from './report/gate.js';
+import { DEFAULT_GATE, EXIT_ERROR, EXIT_OK, isFailing, SEVERITIES, Tally, type Gate } from './report/gate.js';
 import { oneLine } from './report/safe.js';
 import { INPUT_FORMATS, TACTIC_IDS, type InputFormat, type Severity, type TacticId } from './types.js';
 
@@ -200,18 +200,20 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   const jsonl = opts.format === 'jsonl' ? await import('./report/jsonl.js') : null;
 
   const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
+  // Streamed formats print each file as it comes; the others need every report at the end.
   const files: ReportedFile[] = [];
+  const tally = new Tally(gate);
   try {
     for await (const { file, warnings } of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs())) {
-      // Streamed formats print each file as it comes: keep only what the summary and exit code need.
-      files.push(text || jsonl ? slim(file) : file);
+      tally.add(file);
+      if (!text && !jsonl) files.push(file);
       for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
       if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
       if (text && style) sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
       if (jsonl) sink.write(jsonl.formatJsonLine(file));
     }
-    const failing = countFailing(files, gate);
-    if (text && style) sink.write(text.formatSummary(files, style, failing));
+    const failing = tally.failing;
+    if (text && style) sink.write(text.formatSummary(tally, style));
     else if (opts.format === 'json') {
       for (const chunk of (await import('./report/json.js')).jsonChunks(files, { failing })) sink.write(chunk);
     }
@@ -222,12 +224,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   } finally {
     sink.close();
   }
-  return exitCode(files, gate);
-}
-
-function slim(file: ReportedFile): ReportedFile {
-  const findings = file.findings.map((f) => ({ tactic: f.tactic, severity: f.severity }) as ReportedFile['findings'][number]);
-  return { path: file.path, format: file.format, findings, exchange: null, error: file.error, unusedDisables: file.unusedDisables };
+  return tally.exitCode();
 }
 
 function openSink(file: string | undefined, io: CliIo): Sink {

@@ -4,7 +4,7 @@
  * Exit status: 0 pass, 1 failed by threshold, 2 usage or input error (2 wins).
  */
 import type { ReportedFile } from '../filters/index.js';
-import type { Finding, Severity, TacticId } from '../types.js';
+import { TACTIC_IDS, type Finding, type Severity, type TacticId } from '../types.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -46,8 +46,33 @@ export function countFailing(files: readonly ReportedFile[], gate: Gate): number
   return n;
 }
 
-export function exitCode(files: readonly ReportedFile[], gate: Gate): number {
-  if (files.some((f) => f.error)) return EXIT_ERROR;
-  const tolerated = Math.max(0, gate.maxFindings);
-  return countFailing(files, gate) > tolerated ? EXIT_FINDINGS : EXIT_OK;
+/**
+ * Running totals of a run, kept as reports stream by, so a run over a
+ * mailbox of a million messages holds counts, not a million reports.
+ */
+export class Tally {
+  files = 0;
+  findings = 0;
+  flagged = 0;
+  errors = 0;
+  failing = 0;
+  readonly byTactic = Object.fromEntries(TACTIC_IDS.map((id) => [id, 0])) as Record<TacticId, number>;
+
+  constructor(private readonly gate: Gate) {}
+
+  add(file: ReportedFile): void {
+    this.files++;
+    if (file.error) this.errors++;
+    if (file.findings.length > 0) this.flagged++;
+    for (const f of file.findings) {
+      this.findings++;
+      this.byTactic[f.tactic]++;
+    }
+    this.failing += countFailing([file], this.gate);
+  }
+
+  exitCode(): number {
+    if (this.errors > 0) return EXIT_ERROR;
+    return this.failing > Math.max(0, this.gate.maxFindings) ? EXIT_FINDINGS : EXIT_OK;
+  }
 }

@@ -7,9 +7,8 @@ import { excerptOf } from '../engine/excerpt.js';
 import { tacticById } from '../tactics/index.js';
 import type { ReportedFile } from '../filters/index.js';
 import type { Amount, Exchange, FileReport, Finding } from '../types.js';
-import { DEFAULT_SEVERITY } from './gate.js';
+import { DEFAULT_SEVERITY, type Tally } from './gate.js';
 import { escapeForTerminal, oneLine } from './safe.js';
-import { summarize } from './summary.js';
 
 /** The few styles the text report uses; identity functions when colour is off. */
 export interface Style {
@@ -114,20 +113,20 @@ function formatRatio(ratio: number): string {
   return `${Math.round(ratio * 100)}% of`;
 }
 
-export function formatSummary(files: readonly FileReport[], style: Style, failing?: number): string {
-  const s = summarize(files);
-  const errors = files.filter((f) => f.error).length;
-  const flagged = files.filter((f) => f.findings.length > 0).length;
-  const tactics = Object.entries(s.byTactic)
+/** The closing line of a run, from its running totals. */
+export function formatSummary(t: Totals, style: Style): string {
+  const tactics = Object.entries(t.byTactic)
     .filter(([, n]) => n > 0)
-    .map(([t, n]) => `${t} ${n}`)
+    .map(([id, n]) => `${id} ${n}`)
     .join(', ');
   const fileWord = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  if (s.findings > 0) parts.push(`${s.findings} finding${s.findings === 1 ? '' : 's'} in ${flagged} of ${fileWord(s.files)} (${tactics})`);
-  else parts.push(`no findings in ${fileWord(s.files)}`);
-  if (failing !== undefined && s.findings > 0 && failing !== s.findings) parts.push(`${failing} failing`);
-  if (errors > 0) parts.push(style.error(`${errors} input error${errors === 1 ? '' : 's'}`));
-  const bad = errors > 0 || (failing ?? s.findings) > 0;
+  if (t.findings > 0) parts.push(`${t.findings} finding${t.findings === 1 ? '' : 's'} in ${t.flagged} of ${fileWord(t.files)} (${tactics})`);
+  else parts.push(`no findings in ${fileWord(t.files)}`);
+  if (t.findings > 0 && t.failing !== t.findings) parts.push(`${t.failing} failing`);
+  if (t.errors > 0) parts.push(style.error(`${t.errors} input error${t.errors === 1 ? '' : 's'}`));
+  const bad = t.errors > 0 || t.failing > 0;
   return (bad ? style.error('✖ ') : style.ok('✔ ')) + parts.join('; ') + '\n';
 }
+
+export type Totals = Pick<Tally, 'files' | 'findings' | 'flagged' | 'errors' | 'failing' | 'byTactic'>;
