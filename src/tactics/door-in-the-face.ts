@@ -4,7 +4,7 @@ import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './door-in-the-face.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
-import { footerStart, isButtonLine, isRequestAt, speakerOf, startsLine } from './rules.js';
+import { footerStart, ifJustBefore, isButtonLine, isRequestAt, speakerOf, startsLine } from './rules.js';
 
 /** How many sentences before a retreat the bigger ask may stand. */
 export const PRIOR_WINDOW = 3;
@@ -93,7 +93,7 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   // "If not, …" / "Otherwise, …": a step back only when it opens its sentence.
   const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens[h.last + 1]?.raw === ',');
   // "Not ready to buy?" / "If you're not ready to commit, …", not "We're not ready to give up."
-  const notReady = doc.cue(cue('retreat-ready')).filter((h) => startsSentence(doc, h) || afterIf(doc, h));
+  const notReady = doc.cue(cue('retreat-ready')).filter((h) => startsSentence(doc, h) || ifJustBefore(doc, h));
   for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...notReady, ...turns]) {
     if (hit.sentence >= footer) continue;
     const worded = hit.cue !== cue('soft-turn');
@@ -142,19 +142,6 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
     });
   }
   return out;
-}
-
-/** "if" stands within the two words before the cue ("if you're not ready…"). */
-function afterIf(doc: DocContext, h: CueHit): boolean {
-  let seen = 0;
-  for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
-    const t = doc.tokens[i];
-    if (t.sentence !== h.sentence) return false;
-    if (t.kind !== 'word') continue;
-    if (t.norm === 'if') return true;
-    seen++;
-  }
-  return false;
 }
 
 /** The cue opens its sentence or its line (after a transcript's speaker label). */

@@ -3,7 +3,7 @@ import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './obligation.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
-import { footerStart, isButtonLine, isRequestAt, liveHits } from './rules.js';
+import { footerStart, ifJustBefore, isButtonLine, isRequestAt, liveHits } from './rules.js';
 
 /** How many sentences after the favor the ask may follow. */
 export const ASK_WINDOW = 3;
@@ -49,7 +49,7 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
     const rules = [rule, 'ask-near'];
     if (free) rules.push('free-to-reader');
     // "If you've enjoyed our newsletter, …" supposes the favor rather than invoking it.
-    if (ifBefore(doc, h)) rules.push('conditional-favor');
+    if (ifJustBefore(doc, h)) rules.push('conditional-favor');
     rules.push(...returnRules(doc, h.sentence, ask.sentence));
     out.push({
       start: h.start,
@@ -60,18 +60,6 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
     });
   }
   return out;
-}
-
-function ifBefore(doc: DocContext, h: CueHit): boolean {
-  let seen = 0;
-  for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
-    const t = doc.tokens[i];
-    if (t.sentence !== h.sentence) return false;
-    if (t.kind !== 'word') continue;
-    if (t.norm === 'if') return true;
-    seen++;
-  }
-  return false;
 }
 
 function returnRules(doc: DocContext, from: number, to: number): string[] {

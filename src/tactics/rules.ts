@@ -152,3 +152,16 @@ function findSpeakers(doc: DocContext): Array<string | null> | null {
   }
   return out;
 }
+
+/** "if" stands within the two words before a hit, in its sentence ("if you're not ready…", "if you've enjoyed…"). */
+export function ifJustBefore(doc: DocContext, h: CueHit): boolean {
+  let seen = 0;
+  for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
+    const t = doc.tokens[i];
+    if (t.sentence !== h.sentence) return false;
+    if (t.kind !== 'word') continue;
+    if (t.norm === 'if') return true;
+    seen++;
+  }
+  return false;
+}

@@ -3,15 +3,11 @@
  * `invalid` texts yield one whose words include `covers`, with the rules listed.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
-import type { Finding } from '../../src/types.js';
+import { findingsOf as findingsOfTactic, ruleTester, type InvalidCase } from './rule-tester.js';
 
 const ID = 'door-in-the-face';
 
-async function findingsOf(text: string): Promise<Finding[]> {
-  const [report] = await analyze(text, { path: 'case.txt' });
-  return report.findings.filter((f) => f.tactic === ID);
-}
+const findingsOf = (text: string) => findingsOfTactic(ID, text);
 
 const valid: Array<[string, string]> = [
   ['an amount menu', 'Give to the spring appeal\n\n$10 / $25 / $50 / Other\n\nEvery gift feeds a family.'],
@@ -25,7 +21,7 @@ const valid: Array<[string, string]> = [
   ['an article about the technique', 'In a famous study, researchers asked students to volunteer for two years. When they refused, the researchers asked if they would instead chaperone one zoo trip. Psychologists call this tactic rejection-then-retreat, and marketers use the technique often.'],
 ];
 
-const invalid: Array<{ name: string; text: string; covers: string; rules: string[]; min?: number }> = [
+const invalid: InvalidCase[] = [
   {
     name: 'a big amount, then "if that\'s too much"',
     text: 'Can you give $250 today? If that\'s too much, even $25 makes a difference.',
@@ -65,25 +61,9 @@ const invalid: Array<{ name: string; text: string; covers: string; rules: string
   },
 ];
 
-describe(`${ID}: valid (no finding)`, () => {
-  for (const [name, text] of valid) {
-    it(name, async () => {
-      expect(await findingsOf(text)).toEqual([]);
-    });
-  }
-});
+ruleTester(ID, valid, invalid);
 
-describe(`${ID}: invalid (finding)`, () => {
-  for (const c of invalid) {
-    it(c.name, async () => {
-      const found = await findingsOf(c.text);
-      const hit = found.find((f) => f.text.includes(c.covers));
-      expect(hit, found.map((f) => f.text).join(' | ') || 'no finding').toBeDefined();
-      expect(hit!.rules).toEqual(expect.arrayContaining(c.rules));
-      expect(hit!.confidence).toBeGreaterThanOrEqual(c.min ?? 0.8);
-    });
-  }
-
+describe(`${ID}: scoring and reasons`, () => {
   it('states both amounts in its reason', async () => {
     const [f] = await findingsOf('Can you give $250 today? If that\'s too much, even $25 makes a difference.');
     expect(f.message).toBe('Asks for $250, then retreats ("If that\'s too much") to $25 so the smaller ask feels like a concession.');

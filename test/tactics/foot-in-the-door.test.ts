@@ -3,15 +3,11 @@
  * `invalid` texts yield one whose words include `covers`, with the rules listed.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
-import type { Finding } from '../../src/types.js';
+import { findingsOf as findingsOfTactic, ruleTester, type InvalidCase } from './rule-tester.js';
 
 const ID = 'foot-in-the-door';
 
-async function findingsOf(text: string): Promise<Finding[]> {
-  const [report] = await analyze(text, { path: 'case.txt' });
-  return report.findings.filter((f) => f.tactic === ID);
-}
+const findingsOf = (text: string) => findingsOfTactic(ID, text);
 
 const valid: Array<[string, string]> = [
   ['a single ask', 'Can you chip in $5 to keep our phones on through election day?'],
@@ -25,7 +21,7 @@ const valid: Array<[string, string]> = [
   ['a small ask in the footer after the main ask', 'Will you make a gift of $50 to keep our trails open?\n\nThank you.\n\nPrivacy policy | Unsubscribe\nTell us what you think: take our survey.'],
 ];
 
-const invalid: Array<{ name: string; text: string; covers: string; rules: string[] }> = [
+const invalid: InvalidCase[] = [
   {
     name: 'small ask, then a worded money ask',
     text: 'First, add your name to the petition. Then, can you chip in $5 to help us deliver it?',
@@ -64,27 +60,9 @@ const invalid: Array<{ name: string; text: string; covers: string; rules: string
   },
 ];
 
-describe(`${ID}: valid (no finding)`, () => {
-  for (const [name, text] of valid) {
-    it(name, async () => {
-      expect(await findingsOf(text)).toEqual([]);
-    });
-  }
-});
+ruleTester(ID, valid, invalid);
 
-describe(`${ID}: invalid (finding)`, () => {
-  for (const c of invalid) {
-    it(c.name, async () => {
-      const found = await findingsOf(c.text);
-      expect(found.length, c.text).toBeGreaterThan(0);
-      const hit = found.find((f) => f.text.includes(c.covers));
-      expect(hit, found.map((f) => f.text).join(' | ')).toBeDefined();
-      expect(hit!.rules).toEqual(expect.arrayContaining(c.rules));
-      expect(hit!.confidence).toBeGreaterThanOrEqual(0.8);
-      expect(hit!.message.length).toBeGreaterThan(20);
-    });
-  }
-
+describe(`${ID}: scoring and reasons`, () => {
   it('names the small ask and the bigger ask in its reason', async () => {
     const [f] = await findingsOf('Add your name to our letter. Then, will you give $20 to print it?');
     expect(f.message).toContain('Add your name');

@@ -3,15 +3,11 @@
  * `invalid` texts yield one whose words include `covers`, with the rules listed.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
-import type { Finding } from '../../src/types.js';
+import { findingsOf as findingsOfTactic, ruleTester, type InvalidCase } from './rule-tester.js';
 
 const ID = 'obligation';
 
-async function findingsOf(text: string): Promise<Finding[]> {
-  const [report] = await analyze(text, { path: 'case.txt' });
-  return report.findings.filter((f) => f.tactic === ID);
-}
+const findingsOf = (text: string) => findingsOfTactic(ID, text);
 
 const valid: Array<[string, string]> = [
   ['a plain thank-you with no ask', 'Thank you for being part of our community this year. We could not have done it without you.'],
@@ -24,7 +20,7 @@ const valid: Array<[string, string]> = [
   ['a quoted letter in an article', 'Letters often lean on guilt. "After all we\'ve done for you, won\'t you give just $20?" one read. Researchers say this obligation tactic backfires, and marketers are rethinking it.'],
 ];
 
-const invalid: Array<{ name: string; text: string; covers: string; rules: string[] }> = [
+const invalid: InvalidCase[] = [
   {
     name: 'kept the site free, now give back',
     text: 'For 10 years we\'ve kept this site free for you. Today we ask you to give back.',
@@ -57,25 +53,9 @@ const invalid: Array<{ name: string; text: string; covers: string; rules: string
   },
 ];
 
-describe(`${ID}: valid (no finding)`, () => {
-  for (const [name, text] of valid) {
-    it(name, async () => {
-      expect(await findingsOf(text)).toEqual([]);
-    });
-  }
-});
+ruleTester(ID, valid, invalid);
 
-describe(`${ID}: invalid (finding)`, () => {
-  for (const c of invalid) {
-    it(c.name, async () => {
-      const found = await findingsOf(c.text);
-      const hit = found.find((f) => f.text.includes(c.covers));
-      expect(hit, found.map((f) => f.text).join(' | ') || 'no finding').toBeDefined();
-      expect(hit!.rules).toEqual(expect.arrayContaining(c.rules));
-      expect(hit!.confidence).toBeGreaterThanOrEqual(0.8);
-    });
-  }
-
+describe(`${ID}: scoring and reasons`, () => {
   it('a favor with a plain ask and no "return" words is borderline, not clear', async () => {
     const [f] = await findingsOf('We\'ve been there for you for twenty years. Please donate today.');
     expect(f.confidence).toBeGreaterThanOrEqual(0.5);
