@@ -3,10 +3,12 @@
  * node scripts/docs.mjs [--check]
  *
  * Writes docs/tactics.md (one section per tactic: the text of
- * `quidpro explain <id>`) and the tactic table in README.md from the built
- * registry, so the docs cannot drift from the code. --check exits 1 when
+ * `quidpro explain <id>`), the tactic table in README.md from the built
+ * registry, and the README's sample output from the real CLI, so the docs
+ * cannot drift from the code. --check exits 1 when
  * either is out of date (the tests run the same comparison).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +43,31 @@ function slug(name) {
   return name.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 
-const START = '<!-- tactics-table:start -->';
-const END = '<!-- tactics-table:end -->';
+/** The text output of the Quick start command, exactly as a user sees it without colour. */
+export function sampleOutput() {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'quidpro.js'), 'fixtures/examples/charity-appeal.txt'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return '```text\n' + r.stdout.trimEnd() + '\n```';
+}
 
 export function withTable(readme, table) {
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END} block`);
-  return readme.slice(0, a + START.length) + '\n' + table + '\n' + readme.slice(b);
+  return withBlock(readme, 'tactics-table', table);
+}
+
+export function withSample(readme, sample) {
+  return withBlock(readme, 'sample', sample);
+}
+
+function withBlock(readme, name, body) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${start} … ${end} block`);
+  return readme.slice(0, a + start.length) + '\n' + body + '\n' + readme.slice(b);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -56,7 +75,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const docPath = join(ROOT, 'docs', 'tactics.md');
   const readmePath = join(ROOT, 'README.md');
   const doc = await tacticsDoc();
-  const readme = withTable(readFileSync(readmePath, 'utf8'), readmeTable());
+  const readme = withSample(withTable(readFileSync(readmePath, 'utf8'), readmeTable()), sampleOutput());
   let stale = false;
   for (const [path, text] of [[docPath, doc], [readmePath, readme]]) {
     let current = '';

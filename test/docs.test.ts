@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without types
-import { readmeTable, tacticsDoc, withTable } from '../scripts/docs.mjs';
+import { readmeTable, sampleOutput, tacticsDoc, withSample, withTable } from '../scripts/docs.mjs';
 import { TACTICS } from '../src/tactics/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -15,8 +15,13 @@ describe('generated docs', () => {
 
   it("README's tactic table lists every registered tactic with its name and summary", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(withTable(readme, readmeTable())).toBe(readme);
+    expect(withTable(readme, readmeTable()), 'regenerate with: node scripts/docs.mjs').toBe(readme);
     for (const t of TACTICS) expect(readme).toContain(`| ${t.meta.name} | ${t.meta.summary} |`);
+  });
+
+  it("the README's sample output is what the Quick start command prints", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(withSample(readme, sampleOutput()), 'regenerate with: node scripts/docs.mjs').toBe(readme);
   });
 
   it('the README documents every CLI option', () => {
