@@ -119,7 +119,7 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
 }
 
 /** An input whose first bytes have been read: `head`, then `all()` streams everything from the start. */
-interface Opened {
+export interface Opened {
   head: Buffer;
   all(): AsyncIterable<Buffer>;
 }
@@ -135,7 +135,7 @@ async function wholeInput(input: Input): Promise<Opened> {
 }
 
 /** Reads chunks until `min` bytes (or the end) are in hand, keeping the rest of the stream for later. */
-async function peek(stream: AsyncIterable<Buffer | string>, min: number): Promise<Opened> {
+export async function peek(stream: AsyncIterable<Buffer | string>, min: number): Promise<Opened> {
   const iterator = stream[Symbol.asyncIterator]();
   const first: Buffer[] = [];
   let length = 0;
@@ -163,7 +163,7 @@ async function peek(stream: AsyncIterable<Buffer | string>, min: number): Promis
   };
 }
 
-async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+export async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of chunks) parts.push(chunk);
   return parts.length === 1 ? parts[0] : Buffer.concat(parts);

@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { detectFormat, looksBinary, TEXT_EXTENSIONS } from '../decode/index.js';
 import { limitBytes, tooLargeMessage } from '../decode/limits.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
-import { analyzeInputs, errorReport, expandInputs, STDIN_PATH, type Input, type RunOptions } from '../pipeline.js';
+import { analyzeInputs, collect, errorReport, expandInputs, peek, STDIN_PATH, type Input, type Opened, type RunOptions } from '../pipeline.js';
 import { runTask, unpack, type Task, type TaskOptions } from './task.js';
 
 export function defaultJobs(): number {
@@ -221,46 +221,26 @@ function isMailbox(path: string | null, head: Uint8Array, options: RunOptions): 
 }
 
 async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Task> {
-  const chunks: Buffer[] = [];
-  let length = 0;
   const stream = input.chunks ? input.chunks() : (async function* () { yield await input.read(); })();
-  const iterator = stream[Symbol.asyncIterator]();
-  let done = false;
+  let opened: Opened;
   try {
-    while (length < HEAD_BYTES) {
-      const next = await iterator.next();
-      if (next.done) {
-        done = true;
-        break;
-      }
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      chunks.push(chunk);
-      length += chunk.length;
-    }
+    opened = await peek(stream, HEAD_BYTES);
   } catch (err) {
     yield { kind: 'report', report: errorReport(input.path, (err as Error).message) };
     return;
   }
-  const head = Buffer.concat(chunks);
-  const rest = async function* () {
-    yield head;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    }
-  };
-  if (isMailbox(null, head, options)) {
-    yield* messageTasks(input.path, rest(), options.maxBytes);
+  if (isMailbox(null, opened.head, options)) {
+    yield* messageTasks(input.path, opened.all(), options.maxBytes);
     return;
   }
-  const all: Buffer[] = [];
+  let bytes: Buffer;
   try {
-    for await (const chunk of limitBytes(rest(), options.maxBytes)) all.push(chunk);
+    bytes = await collect(limitBytes(opened.all(), options.maxBytes));
   } catch (err) {
     yield { kind: 'report', report: errorReport(input.path, (err as Error).message) };
     return;
   }
-  yield { kind: 'bytes', path: input.path, explicit: input.explicit, bytes: Buffer.concat(all) };
+  yield { kind: 'bytes', path: input.path, explicit: input.explicit, bytes };
 }
 
 async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, maxBytes?: number): AsyncGenerator<Task> {
