@@ -5,6 +5,7 @@
  * the edges are they turned into 1-based line/column pairs (columns in UTF-16
  * code units, as SARIF counts them; end columns exclusive).
  */
+import { lastStartingAtOrBefore } from './text/search.js';
 
 export interface Position {
   line: number;
@@ -36,13 +37,7 @@ export class LineIndex {
 
   position(offset: number): Position {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastStartingAtOrBefore(starts.length, (i) => starts[i], offset);
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
@@ -83,14 +78,7 @@ export class SpanMap {
     const pieces = this.pieces;
     if (pieces.length === 0) return 0;
     const probe = edge === 'end' ? offset - 1 : offset;
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid].textStart <= probe) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = pieces[lo];
+    const p = pieces[lastStartingAtOrBefore(pieces.length, (i) => pieces[i].textStart, probe)];
     const verbatim = p.textEnd - p.textStart === p.sourceEnd - p.sourceStart;
     if (edge === 'start') {
       if (probe >= p.textEnd) return p.sourceEnd;

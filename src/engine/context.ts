@@ -6,6 +6,7 @@
 import { findAmounts, type MoneyAmount } from '../text/amounts.js';
 import type { CueHit, PhraseMatcher } from '../text/phrases.js';
 import { scan, type Sentence, type Token } from '../text/tokenize.js';
+import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
 /** How many words before a cue a negator still negates it (VADER uses 3). */
 export const NEGATION_WINDOW = 3;
@@ -69,21 +70,14 @@ export class DocContext {
     if (!s) return [];
     // Binary search: rules call this per sentence, a filter over all amounts would be quadratic.
     const out: MoneyAmount[] = [];
-    for (let i = firstAtOrAfter(this.amounts, s.start); i < this.amounts.length && this.amounts[i].start < s.end; i++) out.push(this.amounts[i]);
+    for (let i = partitionPoint(this.amounts.length, (k) => this.amounts[k].start < s.start); i < this.amounts.length && this.amounts[i].start < s.end; i++) out.push(this.amounts[i]);
     return out;
   }
 
   /** The sentence a text offset falls in (the nearest one before it, between sentences). */
   sentenceAt(offset: number): number {
     const ss = this.sentences;
-    let lo = 0;
-    let hi = ss.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ss[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastStartingAtOrBefore(ss.length, (i) => ss[i].start, offset);
   }
 
   /** True when a negator stands within NEGATION_WINDOW words before token `first`, in its sentence. */
@@ -118,16 +112,7 @@ export class DocContext {
     this.quoteRanges ??= mergeRanges(findQuoteRanges(this.text));
     const ranges = this.quoteRanges;
     // The last merged range starting at or before `start` is the only one that can contain it.
-    let lo = 0;
-    let hi = ranges.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid][0] <= start) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = partitionPoint(ranges.length, (i) => ranges[i][0] <= start) - 1;
     return found >= 0 && end <= ranges[found][1];
   }
 
@@ -151,17 +136,6 @@ function talksAboutPersuasion(doc: DocContext): boolean {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'without', 'nor', 'cannot', 'hardly']);
-
-function firstAtOrAfter(amounts: readonly MoneyAmount[], offset: number): number {
-  let lo = 0;
-  let hi = amounts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (amounts[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Sorted, non-overlapping union of ranges. */
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

@@ -4,6 +4,7 @@
  * $5"), and how many times bigger the ask is.
  */
 import { detach } from '../text/detach.js';
+import { partitionPoint } from '../text/search.js';
 import type { Amount, Exchange, PartName, TextPart } from '../types.js';
 import type { DocContext } from './context.js';
 import type { MoneyAmount } from '../text/amounts.js';
@@ -77,7 +78,7 @@ export function ratio(given: Amount[], asked: Amount[]): number | null {
  */
 export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked' | null {
   const tokens = doc.tokens;
-  let i = lowerBound(tokens, amount.start) - 1;
+  let i = partitionPoint(tokens.length, (k) => tokens[k].start < amount.start) - 1;
   const sentence = tokens[i + 1]?.sentence;
   // Words before a colon frame the label, not the amount after it ("Save 30% on the plan: $99 a year"):
   // they decide only when the words after the amount say nothing.
@@ -96,7 +97,7 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
     beforeColon = side;
     break;
   }
-  let j = lowerBound(tokens, amount.end);
+  let j = partitionPoint(tokens.length, (k) => tokens[k].start < amount.end);
   const lastAfter = j + TOKEN_WINDOW;
   for (let seen = 0; j < tokens.length && j < lastAfter && seen < 3; j++) {
     const t = tokens[j];
@@ -128,15 +129,4 @@ function frameBefore(tokens: DocContext['tokens'], i: number): 'given' | 'asked'
 function nextWord(tokens: DocContext['tokens'], i: number): string {
   for (let k = i + 1; k < tokens.length && k < i + 4; k++) if (tokens[k].kind === 'word') return tokens[k].norm;
   return '';
-}
-
-function lowerBound(tokens: DocContext['tokens'], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -5,6 +5,7 @@ import { offersIn, platformBoilerplate, premiumFor, signupNear, type FreeOffer }
 import { cuesOf } from './sentence-cues.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
+import { partitionPoint } from '../text/search.js';
 
 /** How many words before the content an offering verb ("download our free …") may stand. */
 const VERB_WINDOW = 6;
@@ -51,14 +52,8 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
 function freeOfferFor(doc: DocContext, content: CueHit): FreeOffer | undefined {
   const offers = offersIn(doc, content.sentence);
   // Offers are in text order: start at the first one that could reach the content.
-  let lo = 0;
-  let hi = offers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offers[mid].end < content.start - OFFER_REACH) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < offers.length && offers[i].start <= content.end + OFFER_REACH; i++) {
+  const first = partitionPoint(offers.length, (i) => offers[i].end < content.start - OFFER_REACH);
+  for (let i = first; i < offers.length && offers[i].start <= content.end + OFFER_REACH; i++) {
     const o = offers[i];
     if (o.thingHit?.start === content.start) return o;
     if (o.free !== null && Math.abs(o.free.first - content.first) <= VERB_WINDOW && o.thing !== 'price') return o;

@@ -1,5 +1,6 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
+import { partitionPoint } from '../text/search.js';
 
 /**
  * Per-sentence, per-cue hit lists sorted by token, with windowed look-ups by
@@ -33,13 +34,7 @@ export class SentenceCues {
   /** Hits of `cue` in a sentence whose first token lies in [fromToken, toToken]. */
   within(sentence: number, cue: string, fromToken: number, toToken: number): readonly CueHit[] {
     const list = this.of(sentence, cue);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].first < fromToken) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list.length, (i) => list[i].first < fromToken);
     let end = lo;
     while (end < list.length && list[end].first <= toToken) end++;
     return list.slice(lo, end);
