@@ -113,7 +113,6 @@ export function matcherFor(phrases: AnalyzeOptions['phrases'] = {}): PhraseMatch
   return matcher;
 }
 
-
 // ------------------------------------------------------------------ parts
 
 interface Layout {
