@@ -27,6 +27,15 @@ describe('DocContext.negated', () => {
     expect(d.negated(wordAt(d, 'free', 1))).toBe(false); // "Not really." is another sentence
     expect(d.negated(wordAt(d, 'free', 2))).toBe(false); // a comma ends the negator's reach
   });
+
+  it('reads its negators from the lexicons, other languages and multi-word negators included', () => {
+    const german = doc('Der Versand ist nicht kostenlos. Der Versand ist kostenlos.');
+    expect(german.negated(wordAt(german, 'kostenlos'))).toBe(true);
+    expect(german.negated(wordAt(german, 'kostenlos', 1))).toBe(false);
+    const chinese = doc('諮詢並非免費。諮詢免費。');
+    expect(chinese.negated(wordAt(chinese, '免'))).toBe(true); // 並非 is two words, ending right before 免
+    expect(chinese.negated(wordAt(chinese, '免', 1))).toBe(false);
+  });
 });
 
 describe('DocContext.quoted', () => {

@@ -36,6 +36,11 @@ describe('PhraseMatcher', () => {
     expect(hits({ m: ["there's more"] }, 'But wait, there’s more! theres more')).toEqual(['t.m:there’s more', 't.m:theres more']);
   });
 
+  it('spells Chinese and Japanese phrases as runs of characters, one word each', () => {
+    expect(hits({ free: ['免費'] }, '可索取免費光碟，不是免税')).toEqual(['t.free:免費']);
+    expect(hits({ free: ['無料'] }, '無料ガイド')).toEqual(['t.free:無料']);
+  });
+
   it('never matches across a sentence boundary', () => {
     expect(hits({ g: ['free gift'] }, 'It is free. Gift cards are sold here.')).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { analyze } from '../src/analyze.js';
 import { TACTICS } from '../src/tactics/index.js';
 import { TACTIC_IDS } from '../src/types.js';
 import sharedLexicon from '../src/lexicons/shared.json' with { type: 'json' };
+import { LANGUAGE_LEXICONS, withLanguages } from '../src/lexicons/languages.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tactics');
 
@@ -56,10 +57,21 @@ describe('tactic registry', () => {
 });
 
 describe('lexicons', () => {
-  const lexicons: Array<[string, Record<string, readonly string[]>]> = [
-    ['shared', Object.fromEntries(Object.entries(sharedLexicon).filter(([k]) => !k.startsWith('$'))) as Record<string, string[]>],
-    ...TACTICS.map((t) => [t.meta.id, t.lexicon] as [string, Record<string, readonly string[]>]),
-  ];
+  const english: Record<string, Record<string, readonly string[]>> = {
+    shared: Object.fromEntries(Object.entries(sharedLexicon).filter(([k]) => !k.startsWith('$'))) as Record<string, string[]>,
+    ...Object.fromEntries(TACTICS.map((t) => [t.meta.id, t.lexicon])),
+  };
+  // Checked after merging the other languages in, so a German or Chinese entry cannot repeat an English one.
+  const lexicons = Object.entries(withLanguages(english));
+
+  it('every language file names cues that exist', () => {
+    for (const [language, data] of Object.entries(LANGUAGE_LEXICONS)) {
+      for (const name of Object.keys(data).filter((k) => !k.startsWith('$'))) {
+        const [namespace, cue] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)];
+        expect(english[namespace]?.[cue], `${language}: ${name}`).toBeDefined();
+      }
+    }
+  });
 
   for (const [name, lexicon] of lexicons) {
     it(`${name}: every cue is a non-empty list of clean, unique phrases`, () => {

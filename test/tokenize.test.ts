@@ -30,9 +30,19 @@ describe('scan: tokens', () => {
     const kinds = scan('Give $25.50 today').tokens.map((t) => `${t.kind}:${t.raw}`);
     expect(kinds).toEqual(['word:Give', 'currency:$', 'number:25.50', 'word:today']);
   });
+
+  it('makes each Han, Hiragana and Katakana character a word, and splits them from Latin letters', () => {
+    expect(words('免費CD下載')).toEqual(['免', '費', 'CD', '下', '載']);
+    expect(words('無料のガイド')).toEqual(['無', '料', 'の', 'ガ', 'イ', 'ド']);
+    expect(words('한국어 free')).toEqual(['한국어', 'free']); // Hangul is written with spaces: whole words
+  });
 });
 
 describe('scan: sentences', () => {
+  it('ends a sentence at the ideographic full stop', () => {
+    expect(sentences('請留下姓名。我們會寄給您。')).toEqual(['請留下姓名。', '我們會寄給您。']);
+  });
+
   it('splits on terminal punctuation followed by a new sentence', () => {
     expect(sentences('We sent a gift. Will you donate? Thanks!')).toEqual(['We sent a gift.', 'Will you donate?', 'Thanks!']);
   });

@@ -8,6 +8,7 @@ import { normalize } from '../text/normalize.js';
 import { detach } from '../text/detach.js';
 import { PhraseMatcher, type Lexicon } from '../text/phrases.js';
 import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
+import { withLanguages } from '../lexicons/languages.js';
 import { TACTICS } from '../tactics/index.js';
 import { stripLexicon } from '../tactics/lexicon.js';
 import type { Candidate, DecodedInput, Exchange, Finding, Tactic, TacticId, TextPart } from '../types.js';
@@ -108,7 +109,7 @@ export function matcherFor(phrases: AnalyzeOptions['phrases'] = {}): PhraseMatch
     const extra = phrases[t.meta.id];
     lexicons[t.meta.id] = extra ? { ...t.lexicon, custom: [...(t.lexicon.custom ?? []), ...extra] } : t.lexicon;
   }
-  const matcher = new PhraseMatcher(lexicons);
+  const matcher = new PhraseMatcher(withLanguages(lexicons));
   cachedMatcher = { key, matcher };
   return matcher;
 }

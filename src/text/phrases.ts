@@ -7,7 +7,8 @@
  *   - words separated by spaces; hyphens count as spaces ("toll-free");
  *   - each word matches any word with the same stem ("gift" ~ "gifts");
  *   - "*" matches any one word;
- *   - "=word" matches that exact word only, no stemming ("=free" ≠ "freed").
+ *   - "=word" matches that exact word only, no stemming ("=free" ≠ "freed");
+ *   - Han, Hiragana and Katakana characters are one word each ("免費" is two words).
  * Matches never cross a sentence; punctuation between words is skipped.
  */
 import { readFileSync } from 'node:fs';
@@ -187,10 +188,14 @@ export function compilePhrase(phrase: string): WordPattern[] {
   return words;
 }
 
+/** Each ideograph is a word to the tokenizer, so a phrase's ideographs are words too. */
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
 function compileWords(phrase: string): WordPattern[] {
   return phrase
     .toLowerCase()
     .replace(/’/g, "'")
+    .replace(IDEOGRAPHS, ' $& ')
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((w) => {

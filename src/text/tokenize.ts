@@ -47,8 +47,10 @@ const DIGIT = 2; // ASCII digit: starts a number, continues a word
 const OTHER_NUMBER = 3; // \p{N} that is not an ASCII digit: continues a word only
 const SIGN = 4; // $ € £ ¥
 const PUNCT = 5; // anything else, one token per character
+const IDEOGRAPH = 6; // Han, Hiragana, Katakana: one word per character (no spaces between words to split on)
 
 const LETTER_RE = /^[\p{L}\p{M}]$/u;
+const IDEOGRAPH_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const NUMBER_RE = /^\p{N}$/u;
 const SPACE_RE = /^\s$/u;
 const ASCII_CLASS = new Uint8Array(128);
@@ -59,6 +61,7 @@ function classifyByRegex(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (cp >= 0x30 && cp <= 0x39) return DIGIT;
   if (ch === '$' || ch === '€' || ch === '£' || ch === '¥') return SIGN;
+  if (IDEOGRAPH_RE.test(ch)) return IDEOGRAPH;
   if (LETTER_RE.test(ch)) return LETTER;
   if (NUMBER_RE.test(ch)) return OTHER_NUMBER;
   if (SPACE_RE.test(ch)) return SKIP;
@@ -171,7 +174,7 @@ function isShouting(raw: string, norm: string): boolean {
  */
 const MAX_STEMMED_LENGTH = 64;
 
-const TERMINATORS = new Set(['.', '!', '?', '…']);
+const TERMINATORS = new Set(['.', '!', '?', '…', '。']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'no', 'e.g', 'i.e', 'u.s', 'a.m', 'p.m', 'approx', 'dept', 'est', 'fig', 'mt', 'ft',
@@ -184,8 +187,10 @@ const BULLET_RE = /^[ \t]*(?:[-*•·▪►✓✔]|\d{1,2}[.)])[ \t]/;
  * A hand-written scanner (char codes, tables for ASCII): the one Unicode
  * regex it replaced allocated a match array per token and was most of the
  * analysis time. Tokens: a word is a letter or mark, then letters, marks
- * and numbers, then ['’]-joined runs of letters and marks ("don't"); a
- * number is ASCII digits with [.,]-joined digit runs; $ € £ ¥ are currency;
+ * and numbers, then ['’]-joined runs of letters and marks ("don't"); each
+ * Han, Hiragana or Katakana character is a word of its own (Chinese and
+ * Japanese put no spaces between words; lexicons spell such phrases as
+ * character sequences, see phrases.ts); a number is ASCII digits with [.,]-joined digit runs; $ € £ ¥ are currency;
  * any other non-space character is one punctuation token.
  */
 export function scan(text: string): Scan {
@@ -231,6 +236,9 @@ export function scan(text: string): Scan {
     let kind: TokenKind;
     if (cls === LETTER) {
       end = wordEnd(text, start);
+      kind = 'word';
+    } else if (cls === IDEOGRAPH) {
+      end = start + cpLength(cp);
       kind = 'word';
     } else if (cls === DIGIT) {
       end = numberEnd(text, start);
