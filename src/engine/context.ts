@@ -20,6 +20,7 @@ export class DocContext {
   /** Hits per sentence index (an array: sentences are dense small integers). */
   private readonly bySentence: CueHit[][] = [];
   private quoteRanges: Array<[number, number]> | null = null;
+  private negatorEnds: Set<number> | null = null;
   private aboutPersuasionCache: boolean | null = null;
 
   constructor(
@@ -92,9 +93,15 @@ export class DocContext {
         continue;
       }
       seen++;
-      if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) return true;
+      if (this.endsNegator(i) || t.norm.endsWith("n't")) return true;
     }
     return false;
+  }
+
+  /** Token `i` is the last word of a `shared.negator` phrase ("not", "nicht", "並非"). */
+  private endsNegator(i: number): boolean {
+    this.negatorEnds ??= new Set(this.cue('shared.negator').map((h) => h.last));
+    return this.negatorEnds.has(i);
   }
 
   /** Words of a sentence (tokens of kind word), for rules that walk them. */
@@ -134,8 +141,6 @@ function talksAboutPersuasion(doc: DocContext): boolean {
   const words = new Set(hits.map((h) => doc.tokens[h.first].key));
   return sentences.size >= 2 && words.size >= 2;
 }
-
-const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'without', 'nor', 'cannot', 'hardly']);
 
 /** Sorted, non-overlapping union of ranges. */
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
