@@ -4,10 +4,12 @@
  * writes the result beside dist/text/phrases.js, so the CLI does not stem
  * ~2,000 phrases at every start. See src/text/phrases.ts.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
+// phrases.js preloads this file: remove it first, or phrases compiled by the previous build's rules would be written back.
+const target = new URL('../dist/text/compiled-phrases.json', import.meta.url);
+rmSync(target, { force: true });
 const { matcherFor } = await import('../dist/engine/analyze.js');
 const { compiledPhrases } = await import('../dist/text/phrases.js');
 matcherFor();
-const target = new URL('../dist/text/compiled-phrases.json', import.meta.url);
 writeFileSync(target, JSON.stringify(compiledPhrases()));

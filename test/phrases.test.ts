@@ -38,7 +38,7 @@ describe('PhraseMatcher', () => {
 
   it('spells Chinese and Japanese phrases as runs of characters, one word each', () => {
     expect(hits({ free: ['免費'] }, '可索取免費光碟，不是免税')).toEqual(['t.free:免費']);
-    expect(hits({ free: ['無料'] }, '無料ガイド')).toEqual(['t.free:無料']);
+    expect(hits({ free: ['無料 ガイド'] }, '無料ガイドを')).toEqual(['t.free:無料ガイド']);
   });
 
   it('never matches across a sentence boundary', () => {

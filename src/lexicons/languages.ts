@@ -5,9 +5,13 @@
  */
 import type { Lexicon } from '../text/phrases.js';
 import de from './languages/de.json' with { type: 'json' };
+import es from './languages/es.json' with { type: 'json' };
+import fr from './languages/fr.json' with { type: 'json' };
+import ja from './languages/ja.json' with { type: 'json' };
+import ko from './languages/ko.json' with { type: 'json' };
 import zh from './languages/zh.json' with { type: 'json' };
 
-export const LANGUAGE_LEXICONS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { de, zh };
+export const LANGUAGE_LEXICONS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { de, es, fr, ja, ko, zh };
 
 /** `lexicons` (by namespace) with every language's phrases appended to the cues they name. */
 export function withLanguages(lexicons: Readonly<Record<string, Lexicon>>): Record<string, Lexicon> {

@@ -8,7 +8,7 @@
  *   - each word matches any word with the same stem ("gift" ~ "gifts");
  *   - "*" matches any one word;
  *   - "=word" matches that exact word only, no stemming ("=free" ≠ "freed");
- *   - Han, Hiragana and Katakana characters are one word each ("免費" is two words).
+ *   - Han and Hiragana characters are one word each ("免費" is two words; a Katakana run is one).
  * Matches never cross a sentence; punctuation between words is skipped.
  */
 import { readFileSync } from 'node:fs';
@@ -188,8 +188,8 @@ export function compilePhrase(phrase: string): WordPattern[] {
   return words;
 }
 
-/** Each ideograph is a word to the tokenizer, so a phrase's ideographs are words too. */
-const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Each Han or Hiragana character is a word to the tokenizer, so in a phrase too. */
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}]/gu;
 
 function compileWords(phrase: string): WordPattern[] {
   return phrase

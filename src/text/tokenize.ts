@@ -47,10 +47,10 @@ const DIGIT = 2; // ASCII digit: starts a number, continues a word
 const OTHER_NUMBER = 3; // \p{N} that is not an ASCII digit: continues a word only
 const SIGN = 4; // $ € £ ¥
 const PUNCT = 5; // anything else, one token per character
-const IDEOGRAPH = 6; // Han, Hiragana, Katakana: one word per character (no spaces between words to split on)
+const IDEOGRAPH = 6; // Han, Hiragana: one word per character (no spaces between words to split on)
 
 const LETTER_RE = /^[\p{L}\p{M}]$/u;
-const IDEOGRAPH_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const IDEOGRAPH_RE = /^[\p{Script=Han}\p{Script=Hiragana}]$/u;
 const NUMBER_RE = /^\p{N}$/u;
 const SPACE_RE = /^\s$/u;
 const ASCII_CLASS = new Uint8Array(128);
@@ -188,9 +188,10 @@ const BULLET_RE = /^[ \t]*(?:[-*•·▪►✓✔]|\d{1,2}[.)])[ \t]/;
  * regex it replaced allocated a match array per token and was most of the
  * analysis time. Tokens: a word is a letter or mark, then letters, marks
  * and numbers, then ['’]-joined runs of letters and marks ("don't"); each
- * Han, Hiragana or Katakana character is a word of its own (Chinese and
- * Japanese put no spaces between words; lexicons spell such phrases as
- * character sequences, see phrases.ts); a number is ASCII digits with [.,]-joined digit runs; $ € £ ¥ are currency;
+ * Han or Hiragana character is a word of its own (Chinese and Japanese put
+ * no spaces between words; lexicons spell such phrases as character runs,
+ * see phrases.ts), while a Katakana run ("セミナー", a loanword) is one word;
+ * a number is ASCII digits with [.,]-joined digit runs; $ € £ ¥ are currency;
  * any other non-space character is one punctuation token.
  */
 export function scan(text: string): Scan {
