@@ -8,6 +8,7 @@ import { tacticById } from '../tactics/index.js';
 import type { ReportedFile } from '../filters/index.js';
 import type { Amount, Exchange, FileReport, Finding } from '../types.js';
 import { DEFAULT_SEVERITY, type Tally } from './gate.js';
+import { displayWidth } from './width.js';
 import { escapeForTerminal, oneLine } from './safe.js';
 
 /** The few styles the text report uses; identity functions when colour is off. */
@@ -80,7 +81,7 @@ function formatFinding(f: Finding, style: Style, options: TextOptions): string[]
     const words = oneLine(excerpt.line.slice(excerpt.start, excerpt.end));
     const after = oneLine(excerpt.line.slice(excerpt.end));
     lines.push(`    ${style.dim('│')} ${before}${style.mark(words)}${after}`.trimEnd());
-    if (style === PLAIN) lines.push(`    ${style.dim('│')} ${' '.repeat(before.length)}${'^'.repeat(Math.max(1, words.length))}`);
+    if (style === PLAIN) lines.push(`    ${style.dim('│')} ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(words)))}`);
   }
   lines.push(`    ${style.dim('why:')} ${oneLine(f.message)}`);
   return lines;
