@@ -72,6 +72,11 @@ describe('scan: sentences', () => {
     ]);
   });
 
+  it('keeps a hard-wrapped line of prose in its sentence even when the next line starts with a capital', () => {
+    const wrapped = 'Later versions of this handbook will be published by the Free\nSoftware Foundation in both print and online.';
+    expect(sentences(wrapped)).toHaveLength(1);
+  });
+
   it('joins a sentence wrapped onto the next line in lower case', () => {
     expect(sentences('We have enclosed a small\ngift for you.')).toEqual(['We have enclosed a small\ngift for you.']);
   });

@@ -83,10 +83,10 @@ function readOffers(doc: DocContext): FreeOffer[] {
   const frames = doc.cue('freebie.gift-frame').filter((h) => !doc.negated(h.first));
   const framed = coveredTokens(frames);
   const offers: FreeOffer[] = [];
-  for (const frame of frames) offers.push(offerAt(doc, pos, frame, null, frame));
+  for (const frame of frames) offers.push(offerAt(doc, pos, frame, null, frame, blocked));
   for (const free of doc.cue('freebie.free-word')) {
     if (framed.has(free.first) || !isGiftSenseOfFree(doc, free, blocked)) continue;
-    offers.push(offerAt(doc, pos, free, free, null));
+    offers.push(offerAt(doc, pos, free, free, null, blocked));
   }
   return offers.sort((a, b) => a.start - b.start);
 }
@@ -98,12 +98,53 @@ function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<n
   if (doc.negated(free.first)) return false;
   const head = tokens[free.first];
   if (head.hyphenated) return false; // sugar-free, toll-free
+  if (inProperName(doc, free)) return false;
   const next = tokens[free.last + 1];
   if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
   if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
   // "free to choose", "free to live": at liberty. "free to you", "free to attend": at no cost.
   if (head.norm === 'free' && next?.norm === 'to' && !FREE_TO_GIFT.has(nextWord(doc, free.last + 1)?.norm ?? '')) return false;
   return true;
+}
+
+/**
+ * "the Free Software Foundation", "the GNU Free Documentation License": a
+ * capitalised Free inside a name, i.e. after "the" or an acronym and before
+ * another capitalised word, in a sentence written mostly in lower case (a
+ * title-case headline capitalises every word and names nothing).
+ */
+function inProperName(doc: DocContext, free: CueHit): boolean {
+  const { tokens } = doc;
+  const head = tokens[free.first];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(head.raw)) return false;
+  const before = previousWord(doc, free.first);
+  const after = nextWord(doc, free.last);
+  if (!before || !after || before.sentence !== head.sentence || after.sentence !== head.sentence) return false;
+  if (!/^\p{Lu}/u.test(after.raw)) return false;
+  if (before.norm !== 'the' && !/^\p{Lu}{2,}$/u.test(before.raw)) return false;
+  return mostlyLowerCase(doc, head.sentence);
+}
+
+function mostlyLowerCase(doc: DocContext, sentence: number): boolean {
+  return cuesOf(doc).memo('mostly-lower-case', sentence, () => countsMostlyLowerCase(doc, sentence));
+}
+
+function countsMostlyLowerCase(doc: DocContext, sentence: number): boolean {
+  const s = doc.sentences[sentence];
+  let words = 0;
+  let capitalised = 0;
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== 'word') continue;
+    words++;
+    if (/^\p{Lu}/u.test(t.raw)) capitalised++;
+  }
+  return capitalised * 2 < words;
+}
+
+function previousWord(doc: DocContext, from: number) {
+  for (let i = from - 1; i >= 0; i--) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
+  return undefined;
 }
 
 /** Words after "free to" that keep the costing-nothing sense. */
@@ -118,8 +159,15 @@ function nextWord(doc: DocContext, from: number) {
   return undefined;
 }
 
-function offerAt(doc: DocContext, pos: WordPositions, hit: CueHit, free: CueHit | null, frame: CueHit | null): FreeOffer {
-  const thingHit = thingNear(doc, pos, hit);
+function offerAt(
+  doc: DocContext,
+  pos: WordPositions,
+  hit: CueHit,
+  free: CueHit | null,
+  frame: CueHit | null,
+  blocked: ReadonlySet<number>,
+): FreeOffer {
+  const thingHit = thingNear(doc, pos, hit, blocked);
   const thing = thingHit ? kindOf(thingHit) : 'none';
   const start = Math.min(hit.start, thingHit?.start ?? hit.start);
   const end = Math.max(hit.end, thingHit?.end ?? hit.end);
@@ -132,12 +180,14 @@ function kindOf(hit: CueHit): ThingKind {
 }
 
 /** The nearest thing-noun after the free word (within THING_AFTER words), else before it (THING_BEFORE). */
-function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit): CueHit | null {
+function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit, blocked: ReadonlySet<number>): CueHit | null {
   const cues = cuesOf(doc);
   let best: CueHit | null = null;
   let bestScore = Infinity;
   for (const [cue] of THING_CUES) {
     for (const h of cues.within(hit.sentence, cue, hit.first - TOKEN_REACH, hit.last + TOKEN_REACH)) {
+      // A noun of a fixed non-gift phrase is taken: in "free software needs free documentation" the second free is not about software.
+      if (blocked.has(h.first) && !(h.first >= hit.first && h.last <= hit.last)) continue;
       let score: number;
       if (h.first >= hit.first && h.last <= hit.last) {
         score = 0; // inside the gift wording itself ("free gift")

@@ -262,7 +262,7 @@ export function scan(text: string): Scan {
       const blankLine = /\n[ \t]*\r?\n/.test(gap.replace(/\r\n?/g, '\n'));
       const newLineStartsBlock =
         BULLET_RE.test(text.slice(start - lineOffset(text, start), start + 3)) || SPEAKER_RE.test(text.slice(start, start + 32));
-      if (blankLine || newLineStartsBlock || pendingBreak || lineEndsClause(tokens[tokens.length - 1], cp)) {
+      if (blankLine || newLineStartsBlock || pendingBreak || lineEndsClause(text, tokens[tokens.length - 1], cp)) {
         closeSentence(tokens.length);
         if (blankLine) paragraph++;
       }
@@ -303,13 +303,21 @@ function lineOffset(text: string, at: number): number {
 }
 
 /**
+ * Lines at least this long that end in a word are hard-wrapped prose (mail
+ * wraps at 72–76 columns), not headings or button labels, which are short.
+ */
+const WRAPPED_LINE = 56;
+
+/**
  * A line break closes a sentence when the line before it reads as a unit of
  * its own: a heading, a button label, a list line, or a line ending in ":".
  */
-function lineEndsClause(last: Token, nextCodePoint: number): boolean {
+function lineEndsClause(text: string, last: Token, nextCodePoint: number): boolean {
   if (last.raw === ':' || last.raw === ';') return true;
   if (last.kind === 'word' || last.kind === 'number') {
-    // "…donate today\nYour gift" — an unpunctuated line followed by a capital.
+    // "…donate today\nYour gift" — a short unpunctuated line followed by a capital;
+    // but "…published by the Free\nSoftware Foundation" is one sentence wrapped.
+    if (lineOffset(text, last.end) >= WRAPPED_LINE) return false;
     return /^[\p{Lu}\d$€£]/u.test(String.fromCodePoint(nextCodePoint));
   }
   return false;
