@@ -25,8 +25,21 @@ export function withLanguages(lexicons: Readonly<Record<string, Lexicon>>): Reco
       const cue = name.slice(dot + 1);
       const target = merged[namespace];
       if (!target?.[cue]) throw new Error(`lexicons/languages/${language}.json: "${name}" names no cue`);
-      target[cue] = [...target[cue], ...(phrases as string[])];
+      target[cue] = [...target[cue], ...(phrases as string[]).map(exactAscii)];
     }
   }
   return merged;
+}
+
+/**
+ * The Porter stemmer is English: it would fold French "formation" into
+ * English "format". So a phrase word in plain ASCII letters matches exactly
+ * ("=formation"); other words are not stemmed anyway (Korean only loses its
+ * particles, on both sides).
+ */
+function exactAscii(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((w) => (/^[a-z']+$/i.test(w) ? `=${w}` : w))
+    .join(' ');
 }

@@ -15,7 +15,9 @@ const PREMIUM_WINDOW = 10;
 /** Words that stack value on an offer: "But wait — there's more", "as a bonus", "we'll even throw in". */
 function stackCandidates(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const h of joinTouching(doc.cue('thats-not-all.stack-strong').filter((x) => !doc.negated(x.first)))) {
+  const notStack = doc.cue('thats-not-all.not-stack');
+  const stacking = doc.cue('thats-not-all.stack-strong').filter((x) => !doc.negated(x.first) && someOutsideAll(notStack, x) && !quantityOfMore(doc, x));
+  for (const h of joinTouching(stacking)) {
     if (platformBoilerplate(doc, h.sentence)) continue;
     out.push(withContext(doc, h, ['stack-strong'], `Piles extra value on the offer ("${words(doc, h)}") before you have answered.`));
   }
@@ -36,6 +38,22 @@ function stackCandidates(doc: DocContext): Candidate[] {
     out.push(withContext(doc, h, ['stack-mid', 'gift-value'], `Adds a free extra on top of the offer ("${words(doc, h)} …") before you have answered.`));
   }
   return out;
+}
+
+/** No hit of `list` overlaps `h` ("an error is thrown in case of …" is not "a case thrown in"). */
+function someOutsideAll(list: readonly CueHit[], h: CueHit): boolean {
+  return !list.some((x) => x.start < h.end && x.end > h.start);
+}
+
+/**
+ * "There is more information below" counts something; "But wait, there's
+ * more!" stacks value. The stacking "more" ends its clause: a word right after
+ * it makes it a quantity.
+ */
+function quantityOfMore(doc: DocContext, h: CueHit): boolean {
+  if (doc.tokens[h.last].norm !== 'more') return false;
+  const next = doc.tokens[h.last + 1];
+  return next !== undefined && next.sentence === h.sentence && next.kind === 'word';
 }
 
 /** Overlapping or adjacent hits ("we'll even" + "even throw in") as one span, so the reason quotes the whole phrase. */
