@@ -99,6 +99,7 @@ function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<n
   const head = tokens[free.first];
   if (head.hyphenated) return false; // sugar-free, toll-free
   if (inProperName(doc, free)) return false;
+  if (libreSoftware(doc, free)) return false;
   const next = tokens[free.last + 1];
   if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
   if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
@@ -123,6 +124,38 @@ function inProperName(doc: DocContext, free: CueHit): boolean {
   if (!/^\p{Lu}/u.test(after.raw)) return false;
   if (before.norm !== 'the' && !/^\p{Lu}{2,}$/u.test(before.raw)) return false;
   return mostlyLowerCase(doc, head.sentence);
+}
+
+/** How far (in words) after "free" the software it qualifies may stand ("a free and portable implementation"). */
+const LIBRE_REACH = 3;
+
+/**
+ * "GNU Wget is a free utility", "the last free version": in a text about
+ * software licences (two or more licensing words: "licensed under the GNU
+ * GPL"), "free" before a piece of software means libre, not gratis.
+ */
+function libreSoftware(doc: DocContext, free: CueHit): boolean {
+  if (!aboutLicensing(doc)) return false;
+  return cuesOf(doc)
+    .within(free.sentence, 'freebie.libre-thing', free.last + 1, free.last + LIBRE_REACH * 3)
+    .some((h) => wordsBetween(doc, free.last, h.first) < LIBRE_REACH);
+}
+
+const licensing = new WeakMap<DocContext, boolean>();
+
+function aboutLicensing(doc: DocContext): boolean {
+  let about = licensing.get(doc);
+  if (about === undefined) {
+    about = doc.cue('freebie.licensing').length >= 2;
+    licensing.set(doc, about);
+  }
+  return about;
+}
+
+function wordsBetween(doc: DocContext, from: number, to: number): number {
+  let n = 0;
+  for (let i = from + 1; i < to; i++) if (doc.tokens[i].kind === 'word') n++;
+  return n;
 }
 
 function mostlyLowerCase(doc: DocContext, sentence: number): boolean {
