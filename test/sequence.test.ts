@@ -12,7 +12,7 @@ import { askNear, favorThenAsk } from '../src/tactics/obligation.js';
 import { footerStart, isButtonLine, isDialogue, isRequestAt, speakerOf } from '../src/tactics/rules.js';
 
 const docOf = (text: string) => new DocContext(text, matcherFor());
-const wordIndex = (doc: DocContext, word: string) => doc.tokens.findIndex((t) => t.norm === word);
+const wordIndex = (doc: DocContext, word: string) => doc.tokens.slice().findIndex((t) => t.norm === word);
 const slice = (doc: DocContext, c: { start: number; end: number }) => doc.text.slice(c.start, c.end);
 
 describe('isRequestAt', () => {

@@ -5,14 +5,14 @@
  */
 import { findAmounts, type MoneyAmount } from '../text/amounts.js';
 import type { CueHit, PhraseMatcher } from '../text/phrases.js';
-import { scan, type Sentence, type Token } from '../text/tokenize.js';
+import { scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
 /** How many words before a cue a negator still negates it (VADER uses 3). */
 export const NEGATION_WINDOW = 3;
 
 export class DocContext {
-  readonly tokens: Token[];
+  readonly tokens: TokenList;
   readonly sentences: Sentence[];
   readonly amounts: MoneyAmount[];
   readonly hits: CueHit[];
@@ -83,17 +83,19 @@ export class DocContext {
 
   /** True when a negator stands within NEGATION_WINDOW words before token `first`, in its sentence. */
   negated(first: number, window = NEGATION_WINDOW): boolean {
-    const sentence = this.tokens[first]?.sentence;
+    const tokens = this.tokens;
+    if (!(first >= 0 && first < tokens.length)) return false;
+    const sentence = tokens.sentence(first);
     let seen = 0;
     for (let i = first - 1; i >= 0 && seen < window; i--) {
-      const t = this.tokens[i];
-      if (t.sentence !== sentence) break;
-      if (t.kind !== 'word') {
-        if (t.raw === ',' || t.raw === ';' || t.raw === ':') break;
+      if (tokens.sentence(i) !== sentence) break;
+      if (!tokens.isWord(i)) {
+        const raw = tokens.raw(i);
+        if (raw === ',' || raw === ';' || raw === ':') break;
         continue;
       }
       seen++;
-      if (this.endsNegator(i) || t.norm.endsWith("n't")) return true;
+      if (this.endsNegator(i) || tokens.norm(i).endsWith("n't")) return true;
     }
     return false;
   }
@@ -108,7 +110,9 @@ export class DocContext {
   words(sentence: number): Token[] {
     const s = this.sentences[sentence];
     if (!s) return [];
-    return this.tokens.slice(s.firstToken, s.endToken).filter((t) => t.kind === 'word');
+    const out: Token[] = [];
+    for (let i = s.firstToken; i < s.endToken; i++) if (this.tokens.isWord(i)) out.push(this.tokens.at(i)!);
+    return out;
   }
 
   /**
@@ -138,7 +142,7 @@ export class DocContext {
 function talksAboutPersuasion(doc: DocContext): boolean {
   const hits = doc.cue('shared.about-persuasion');
   const sentences = new Set(hits.map((h) => h.sentence));
-  const words = new Set(hits.map((h) => doc.tokens[h.first].key));
+  const words = new Set(hits.map((h) => doc.tokens.key(h.first)));
   return sentences.size >= 2 && words.size >= 2;
 }
 

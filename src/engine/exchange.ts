@@ -78,15 +78,15 @@ export function ratio(given: Amount[], asked: Amount[]): number | null {
  */
 export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked' | null {
   const tokens = doc.tokens;
-  let i = partitionPoint(tokens.length, (k) => tokens[k].start < amount.start) - 1;
-  const sentence = tokens[i + 1]?.sentence;
+  let i = partitionPoint(tokens.length, (k) => tokens.start(k) < amount.start) - 1;
+  const sentence = tokens.at(i + 1)?.sentence;
   // Words before a colon frame the label, not the amount after it ("Save 30% on the plan: $99 a year"):
   // they decide only when the words after the amount say nothing.
   let crossedColon = false;
   let beforeColon: 'given' | 'asked' | null = null;
   const firstBefore = i - TOKEN_WINDOW;
   for (let seen = 0; i >= 0 && i > firstBefore && seen < FRAME_WINDOW; i--) {
-    const t = tokens[i];
+    const t = tokens.at(i)!;
     if (t.sentence !== sentence) break;
     if (t.raw === ':') crossedColon = true;
     if (t.kind !== 'word') continue;
@@ -97,10 +97,10 @@ export function classify(doc: DocContext, amount: MoneyAmount): 'given' | 'asked
     beforeColon = side;
     break;
   }
-  let j = partitionPoint(tokens.length, (k) => tokens[k].start < amount.end);
+  let j = partitionPoint(tokens.length, (k) => tokens.start(k) < amount.end);
   const lastAfter = j + TOKEN_WINDOW;
   for (let seen = 0; j < tokens.length && j < lastAfter && seen < 3; j++) {
-    const t = tokens[j];
+    const t = tokens.at(j)!;
     if (t.sentence !== sentence) break;
     if (t.kind !== 'word') continue;
     seen++;
@@ -117,16 +117,16 @@ const GIVING_VERBS = new Set(['give', 'send', 'pay', 'giving', 'sending', 'payin
 
 /** What the word at `i`, standing before an amount, says about it. */
 function frameBefore(tokens: DocContext['tokens'], i: number): 'given' | 'asked' | null {
-  const t = tokens[i];
+  const t = tokens.at(i)!;
   // "a gift of $25" is asked; "a $25 gift card" (gift after) is given.
-  if (t.norm === 'gift' && tokens[i + 1]?.norm === 'of') return 'asked';
-  if (GIVING_VERBS.has(t.norm) && tokens[i + 1]?.norm === 'you') return 'given';
+  if (t.norm === 'gift' && tokens.at(i + 1)?.norm === 'of') return 'asked';
+  if (GIVING_VERBS.has(t.norm) && tokens.at(i + 1)?.norm === 'you') return 'given';
   if (GIVEN_WORDS.has(t.norm)) return 'given';
   if (ASKED_WORDS.has(t.norm)) return 'asked';
   return null;
 }
 
 function nextWord(tokens: DocContext['tokens'], i: number): string {
-  for (let k = i + 1; k < tokens.length && k < i + 4; k++) if (tokens[k].kind === 'word') return tokens[k].norm;
+  for (let k = i + 1; k < tokens.length && k < i + 4; k++) if (tokens.isWord(k)) return tokens.norm(k);
   return '';
 }

@@ -28,8 +28,8 @@ function hitsIn(doc: DocContext, sentence: number, key: string, r: Range): CueHi
 }
 
 function amountsIn(doc: DocContext, sentence: number, r: Range): MoneyAmount[] {
-  const start = doc.tokens[r.from]?.start ?? Infinity;
-  const end = doc.tokens[r.to - 1]?.end ?? -1;
+  const start = doc.tokens.at(r.from)?.start ?? Infinity;
+  const end = doc.tokens.at(r.to - 1)?.end ?? -1;
   return doc.amountsIn(sentence).filter((a) => a.start >= start && a.start < end);
 }
 
@@ -37,7 +37,7 @@ function amountsIn(doc: DocContext, sentence: number, r: Range): MoneyAmount[] {
 export function conditionClause(doc: DocContext, hit: CueHit): Range {
   const s = doc.sentences[hit.sentence];
   let i = hit.last + 1;
-  while (i < s.endToken && !CLAUSE_END.has(doc.tokens[i].raw)) i++;
+  while (i < s.endToken && !CLAUSE_END.has(doc.tokens.raw(i))) i++;
   return { from: hit.first, to: i };
 }
 
@@ -76,7 +76,7 @@ export function priorAsk(doc: DocContext, s: number, before: number, window = PR
 function tokenAt(doc: DocContext, offset: number | undefined): number | undefined {
   if (offset === undefined) return undefined;
   const s = doc.sentences[doc.sentenceAt(offset)];
-  for (let i = s.firstToken; i < s.endToken; i++) if (doc.tokens[i].start >= offset) return i;
+  for (let i = s.firstToken; i < s.endToken; i++) if (doc.tokens.start(i) >= offset) return i;
   return undefined;
 }
 
@@ -89,9 +89,9 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
   const turns = doc.cue(cue('soft-turn')).filter((h) => startsSentence(doc, h));
   // "Too much?" / "Not ready?": a worded step back only as a question of its own.
-  const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens[h.last + 1]?.raw === '?');
+  const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens.at(h.last + 1)?.raw === '?');
   // "If not, …" / "Otherwise, …": a step back only when it opens its sentence.
-  const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens[h.last + 1]?.raw === ',');
+  const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens.at(h.last + 1)?.raw === ',');
   // "Not ready to buy?" / "If you're not ready to commit, …", not "We're not ready to give up."
   const notReady = doc.cue(cue('retreat-ready')).filter((h) => startsSentence(doc, h) || ifJustBefore(doc, h));
   for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...notReady, ...turns]) {
@@ -133,7 +133,7 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
     const saysSmaller = hitsIn(doc, fallback.sentence, 'smaller-word', f).length > 0;
     if (!saysSmaller && !rules.includes('smaller-amount') && !rules.includes('smaller-non-money')) continue;
     if (doc.amountsIn(fallback.sentence).length >= MENU_SIZE) rules.push('amount-menu');
-    const end = doc.tokens[f.to - 1].end;
+    const end = doc.tokens.at(f.to - 1)!.end;
     out.push({
       start: hit.start,
       end: Math.max(end, hit.end),

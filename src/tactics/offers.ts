@@ -96,12 +96,12 @@ function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<n
   const { tokens } = doc;
   if (blocked.has(free.first)) return false;
   if (doc.negated(free.first)) return false;
-  const head = tokens[free.first];
+  const head = tokens.at(free.first)!;
   if (head.hyphenated) return false; // sugar-free, toll-free
   if (inProperName(doc, free)) return false;
   if (libreSoftware(doc, free)) return false;
-  const next = tokens[free.last + 1];
-  if (next && next.raw === '-' && tokens[free.last + 2]?.hyphenated) return false; // free-range
+  const next = tokens.at(free.last + 1);
+  if (next && next.raw === '-' && tokens.at(free.last + 2)?.hyphenated) return false; // free-range
   if (head.norm === 'free' && next?.norm === 'of' && nextWord(doc, free.last + 1)?.norm !== 'charge') return false;
   // "free to choose", "free to live": at liberty. "free to you", "free to attend": at no cost.
   if (head.norm === 'free' && next?.norm === 'to' && !FREE_TO_GIFT.has(nextWord(doc, free.last + 1)?.norm ?? '')) return false;
@@ -116,7 +116,7 @@ function isGiftSenseOfFree(doc: DocContext, free: CueHit, blocked: ReadonlySet<n
  */
 function inProperName(doc: DocContext, free: CueHit): boolean {
   const { tokens } = doc;
-  const head = tokens[free.first];
+  const head = tokens.at(free.first)!;
   if (!/^\p{Lu}\p{Ll}+$/u.test(head.raw)) return false;
   const before = previousWord(doc, free.first);
   const after = nextWord(doc, free.last);
@@ -154,7 +154,7 @@ function aboutLicensing(doc: DocContext): boolean {
 
 function wordsBetween(doc: DocContext, from: number, to: number): number {
   let n = 0;
-  for (let i = from + 1; i < to; i++) if (doc.tokens[i].kind === 'word') n++;
+  for (let i = from + 1; i < to; i++) if (doc.tokens.isWord(i)) n++;
   return n;
 }
 
@@ -167,16 +167,15 @@ function countsMostlyLowerCase(doc: DocContext, sentence: number): boolean {
   let words = 0;
   let capitalised = 0;
   for (let i = s.firstToken; i < s.endToken; i++) {
-    const t = doc.tokens[i];
-    if (t.kind !== 'word') continue;
+    if (!doc.tokens.isWord(i)) continue;
     words++;
-    if (/^\p{Lu}/u.test(t.raw)) capitalised++;
+    if (/^\p{Lu}/u.test(doc.tokens.raw(i))) capitalised++;
   }
   return capitalised * 2 < words;
 }
 
 function previousWord(doc: DocContext, from: number) {
-  for (let i = from - 1; i >= 0; i--) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
+  for (let i = from - 1; i >= 0; i--) if (doc.tokens.isWord(i)) return doc.tokens.at(i)!;
   return undefined;
 }
 
@@ -188,7 +187,7 @@ const FREE_TO_GIFT = new Set([
 ]);
 
 function nextWord(doc: DocContext, from: number) {
-  for (let i = from + 1; i < doc.tokens.length; i++) if (doc.tokens[i].kind === 'word') return doc.tokens[i];
+  for (let i = from + 1; i < doc.tokens.length; i++) if (doc.tokens.isWord(i)) return doc.tokens.at(i)!;
   return undefined;
 }
 
@@ -204,7 +203,7 @@ function offerAt(
   const thing = thingHit ? kindOf(thingHit) : 'none';
   const start = Math.min(hit.start, thingHit?.start ?? hit.start);
   const end = Math.max(hit.end, thingHit?.end ?? hit.end);
-  const shouting = free !== null && doc.tokens[free.first].shouting;
+  const shouting = free !== null && doc.tokens.shouting(free.first);
   return { sentence: hit.sentence, start, end, free, frame, thing, thingHit, shouting };
 }
 
@@ -274,9 +273,9 @@ function wordPositions(doc: DocContext): WordPositions {
   let words = 0;
   let barriers = 0;
   for (let i = 0; i < n; i++) {
-    const t = doc.tokens[i];
-    if (t.kind === 'punct' && BARRIERS.has(t.raw)) barriers++;
-    if (t.kind === 'word' || t.kind === 'number') words++;
+    const tokens = doc.tokens;
+    if (tokens.isWordOrNumber(i)) words++;
+    else if (tokens.kind(i) === 'punct' && BARRIERS.has(tokens.raw(i))) barriers++;
     p.word[i] = words;
     p.barrier[i] = barriers;
   }

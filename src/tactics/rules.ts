@@ -41,7 +41,7 @@ export function isRequestAt(doc: DocContext, sentence: number, at: number): bool
   if (!s) return false;
   let head = true;
   for (let i = s.firstToken; i < at && i < s.endToken; i++) {
-    const t = doc.tokens[i];
+    const t = doc.tokens.at(i)!;
     if (t.kind !== 'word') continue;
     if (REQUEST_WORDS.has(t.norm)) return true;
     if (!IMPERATIVE_LEAD.has(t.norm) && !(i === s.firstToken && speakerOf(doc, sentence) !== null)) head = false;
@@ -55,7 +55,7 @@ function isQuestionToYou(doc: DocContext, sentence: number, at: number): boolean
   const s = doc.sentences[sentence];
   let you = false;
   for (let i = s.firstToken; i < s.endToken; i++) {
-    const t = doc.tokens[i];
+    const t = doc.tokens.at(i)!;
     if (t.norm === 'you') you = true;
     if (t.raw === '?' && i > at) return you;
   }
@@ -136,7 +136,7 @@ function findSpeakers(doc: DocContext): Array<string | null> | null {
 export function ifJustBefore(doc: DocContext, h: CueHit): boolean {
   let seen = 0;
   for (let i = h.first - 1; i >= 0 && seen < 2; i--) {
-    const t = doc.tokens[i];
+    const t = doc.tokens.at(i)!;
     if (t.sentence !== h.sentence) return false;
     if (t.kind !== 'word') continue;
     if (t.norm === 'if') return true;

@@ -9,16 +9,17 @@ import { partitionPoint } from '../text/search.js';
  * one endless sentence.
  */
 export class SentenceCues {
-  private readonly lists = new Map<string, CueHit[]>();
-  private readonly grouped = new Set<number>();
-  private readonly memos = new Map<string, unknown>();
+  /** Per sentence (dense indices), its hits by cue; built on first use. */
+  private readonly lists: Array<Map<string, CueHit[]> | undefined> = [];
+  /** Per memo name, its values by sentence. */
+  private readonly memos = new Map<string, Map<number, unknown>>();
 
   constructor(private readonly doc: DocContext) {}
 
   /** Hits of `cue` in a sentence, sorted by first token. */
   of(sentence: number, cue: string): readonly CueHit[] {
-    if (!this.grouped.has(sentence)) this.group(sentence);
-    return this.lists.get(`${sentence}|${cue}`) ?? NO_HITS;
+    const byCue = this.lists[sentence] ?? this.group(sentence);
+    return byCue.get(cue) ?? NO_HITS;
   }
 
   has(sentence: number, cue: string): boolean {
@@ -47,26 +48,23 @@ export class SentenceCues {
 
   /** A value computed once per sentence. */
   memo<T>(name: string, sentence: number, compute: () => T): T {
-    const key = `${name}|${sentence}`;
-    if (!this.memos.has(key)) this.memos.set(key, compute());
-    return this.memos.get(key) as T;
+    let values = this.memos.get(name);
+    if (!values) this.memos.set(name, (values = new Map()));
+    if (!values.has(sentence)) values.set(sentence, compute());
+    return values.get(sentence) as T;
   }
 
-  private group(sentence: number): void {
-    this.grouped.add(sentence);
-    const touched: CueHit[][] = [];
+  private group(sentence: number): Map<string, CueHit[]> {
+    const byCue = new Map<string, CueHit[]>();
+    this.lists[sentence] = byCue;
     for (const h of this.doc.inSentence(sentence)) {
-      const key = `${sentence}|${h.cue}`;
-      const list = this.lists.get(key);
+      const list = byCue.get(h.cue);
       if (list) list.push(h);
-      else {
-        const fresh = [h];
-        this.lists.set(key, fresh);
-        touched.push(fresh);
-      }
+      else byCue.set(h.cue, [h]);
     }
     // Hits arrive in text order already; keep it explicit for the binary searches.
-    for (const list of touched) list.sort((a, b) => a.first - b.first);
+    for (const list of byCue.values()) if (list.length > 1) list.sort((a, b) => a.first - b.first);
+    return byCue;
   }
 }
 

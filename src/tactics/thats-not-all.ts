@@ -51,8 +51,8 @@ function someOutsideAll(list: readonly CueHit[], h: CueHit): boolean {
  * it makes it a quantity.
  */
 function quantityOfMore(doc: DocContext, h: CueHit): boolean {
-  if (doc.tokens[h.last].norm !== 'more') return false;
-  const next = doc.tokens[h.last + 1];
+  if (doc.tokens.at(h.last)!.norm !== 'more') return false;
+  const next = doc.tokens.at(h.last + 1);
   return next !== undefined && next.sentence === h.sentence && next.kind === 'word';
 }
 
@@ -115,7 +115,7 @@ function withContext(doc: DocContext, h: { start: number; end: number; first: nu
 /** "Plus" as the first word of its clause (sentence start, after a comma, dash or "and"), not "one plus one". */
 function opensClause(doc: DocContext, h: CueHit): boolean {
   for (let i = h.first - 1; i >= 0; i--) {
-    const t = doc.tokens[i];
+    const t = doc.tokens.at(i)!;
     if (t.sentence !== h.sentence) return true;
     if (t.kind === 'punct') {
       if (t.raw === ',' || t.raw === '-' || t.raw === '—' || t.raw === '–' || t.raw === '+' || t.raw === '~' || t.raw === ':' || t.raw === '.') return true;
@@ -137,7 +137,7 @@ function valueInSentence(doc: DocContext, sentence: number, except: { start: num
 
 function endsWithColon(doc: DocContext, sentence: number): boolean {
   const s = doc.sentences[sentence];
-  return s !== undefined && doc.tokens[s.endToken - 1]?.raw === ':';
+  return s !== undefined && doc.tokens.at(s.endToken - 1)?.raw === ':';
 }
 
 /** Something given free or as a bonus in the sentence, besides the stacking words: "free", "bonus", "gift", "10% off". */
@@ -164,7 +164,7 @@ function percentOff(doc: DocContext, sentence: number): boolean {
   return cuesOf(doc).memo('percent', sentence, () => {
     const s = doc.sentences[sentence];
     for (let i = s.firstToken; i + 1 < s.endToken; i++) {
-      if (doc.tokens[i].kind === 'number' && (doc.tokens[i + 1].raw === '%' || doc.tokens[i + 1].norm === 'percent')) return true;
+      if (doc.tokens.kind(i) === 'number' && (doc.tokens.raw(i + 1) === '%' || doc.tokens.norm(i + 1) === 'percent')) return true;
     }
     return false;
   });

@@ -12,8 +12,9 @@
  * Matches never cross a sentence; punctuation between words is skipped.
  */
 import { readFileSync } from 'node:fs';
+import { vocabularyId } from './lexemes.js';
 import { stemKey } from './stem.js';
-import type { Token } from './tokenize.js';
+import type { TokenList } from './tokenize.js';
 
 export type Lexicon = Readonly<Record<string, readonly string[]>>;
 
@@ -35,9 +36,17 @@ interface WordPattern {
   bareExact?: string;
 }
 
+/** A word of a phrase as the matcher compares it. */
+interface WordTest {
+  /** Vocabulary id of the key; -1: wildcard. */
+  keyId: number;
+  /** Compare the token's apostrophe-free lower case with this instead of the key. */
+  bareExact: string | null;
+}
+
 interface CompiledPhrase {
   cue: string;
-  words: WordPattern[];
+  words: WordTest[];
   /** Position among the phrases with the same first word: candidates are tried in this order. */
   order: number;
 }
@@ -51,13 +60,14 @@ interface FirstWordEntry {
   all: CompiledPhrase[];
   /** One word long, or a wildcard second word: tried wherever the first word is. */
   always: CompiledPhrase[];
-  bySecond: Map<string, CompiledPhrase[]>;
+  bySecond: Map<number, CompiledPhrase[]>;
 }
 
-const WILDCARD = '\u0000*';
-
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, FirstWordEntry>();
+  /** By the vocabulary id of the first word. */
+  private readonly byFirst: Array<FirstWordEntry | undefined> = [];
+  /** Phrases starting with a wildcard: tried at every word. */
+  private readonly wild: CompiledPhrase[] = [];
 
   constructor(lexicons: Readonly<Record<string, Lexicon>>) {
     for (const [namespace, lexicon] of Object.entries(lexicons)) {
@@ -69,54 +79,56 @@ export class PhraseMatcher {
   }
 
   private add(cue: string, phrase: string): void {
-    const words = compilePhrase(phrase);
-    if (words.length === 0) return;
-    const first = words[0].key ?? WILDCARD;
-    let entry = this.byFirst.get(first);
-    if (!entry) this.byFirst.set(first, (entry = { all: [], always: [], bySecond: new Map() }));
+    const patterns = compilePhrase(phrase);
+    if (patterns.length === 0) return;
+    const words = patterns.map(toTest);
+    if (words[0].keyId < 0) {
+      this.wild.push({ cue, words, order: this.wild.length });
+      return;
+    }
+    let entry = this.byFirst[words[0].keyId];
+    if (!entry) this.byFirst[words[0].keyId] = entry = { all: [], always: [], bySecond: new Map() };
     const compiled = { cue, words, order: entry.all.length };
     entry.all.push(compiled);
-    const second = words[1];
+    const second = patterns[1];
     // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
     if (!second || second.key === null || (second.exact !== null && second.exact.length > 64)) entry.always.push(compiled);
     else {
-      let list = entry.bySecond.get(second.key);
-      if (!list) entry.bySecond.set(second.key, (list = []));
+      const id = words[1].keyId;
+      let list = entry.bySecond.get(id);
+      if (!list) entry.bySecond.set(id, (list = []));
       list.push(compiled);
     }
   }
 
   /** Every match of every cue; per cue and start word, only the longest. */
-  match(tokens: readonly Token[]): CueHit[] {
-    const words: number[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const k = tokens[i].kind;
-      if (k === 'word' || k === 'number') words.push(i);
-    }
+  match(tokens: TokenList): CueHit[] {
+    tokens.refreshKeyIds();
+    const words = wordIndices(tokens);
     const hits: CueHit[] = [];
-    const wild = this.byFirst.get(WILDCARD)?.all;
+    const wild = this.wild.length > 0 ? this.wild : undefined;
     // Per start word: cues in first-seen order with the last word of their longest match (reused arrays, no Map per word).
     const cues: string[] = [];
     const ends: number[] = [];
     for (let w = 0; w < words.length; w++) {
-      const head = tokens[words[w]];
-      const entry = this.byFirst.get(head.key);
+      const head = words[w];
+      const keyId = tokens.keyId(head);
+      const entry = keyId >= 0 ? this.byFirst[keyId] : undefined;
       if (!entry && !wild) continue;
       const candidates = entry ? candidatesAt(entry, tokens, words, w) : undefined;
       cues.length = 0;
       ends.length = 0;
       if (candidates) longestPerCue(candidates, tokens, words, w, cues, ends);
       if (wild) longestPerCue(wild, tokens, words, w, cues, ends);
-      const first = words[w];
       for (let c = 0; c < cues.length; c++) {
         const last = words[ends[c]];
         hits.push({
           cue: cues[c],
-          start: head.start,
-          end: tokens[last].end,
-          first,
+          start: tokens.start(head),
+          end: tokens.end(last),
+          first: head,
           last,
-          sentence: head.sentence,
+          sentence: tokens.sentence(head),
         });
       }
     }
@@ -124,9 +136,19 @@ export class PhraseMatcher {
   }
 }
 
+/** Indices of the word and number tokens: phrases match over these, skipping punctuation. */
+function wordIndices(tokens: TokenList): Int32Array {
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) if (tokens.isWordOrNumber(i)) n++;
+  const words = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < tokens.length; i++) if (tokens.isWordOrNumber(i)) words[n++] = i;
+  return words;
+}
+
 /** The phrases of a first word that can match here, in their original order. */
-function candidatesAt(entry: FirstWordEntry, tokens: readonly Token[], words: number[], w: number): readonly CompiledPhrase[] {
-  const next = w + 1 < words.length ? entry.bySecond.get(tokens[words[w + 1]].key) : undefined;
+function candidatesAt(entry: FirstWordEntry, tokens: TokenList, words: Int32Array, w: number): readonly CompiledPhrase[] {
+  const next = w + 1 < words.length ? entry.bySecond.get(tokens.keyId(words[w + 1])) : undefined;
   if (!next) return entry.always;
   if (entry.always.length === 0) return next;
   const merged: CompiledPhrase[] = [];
@@ -141,8 +163,8 @@ function candidatesAt(entry: FirstWordEntry, tokens: readonly Token[], words: nu
 
 function longestPerCue(
   phrases: readonly CompiledPhrase[],
-  tokens: readonly Token[],
-  words: number[],
+  tokens: TokenList,
+  words: Int32Array,
   w: number,
   cues: string[],
   ends: number[],
@@ -205,19 +227,20 @@ function compileWords(phrase: string): WordPattern[] {
     });
 }
 
-function matchAt(pattern: WordPattern[], tokens: readonly Token[], words: number[], w: number): number {
-  if (w + pattern.length > words.length) return -1;
-  const sentence = tokens[words[w]].sentence;
-  for (let j = 0; j < pattern.length; j++) {
-    const t = tokens[words[w + j]];
-    if (t.sentence !== sentence) return -1;
-    const p = pattern[j];
-    if (p.key === null) continue;
-    if (p.exact !== null ? withoutApostrophes(t.norm) !== (p.bareExact ?? p.exact.replace(/'/g, '')) : t.key !== p.key) return -1;
-  }
-  return w + pattern.length - 1;
+function toTest(p: WordPattern): WordTest {
+  return { keyId: p.key === null ? -1 : vocabularyId(p.key), bareExact: p.exact === null ? null : (p.bareExact ?? p.exact.replace(/'/g, '')) };
 }
 
-function withoutApostrophes(s: string): string {
-  return s.includes("'") ? s.replace(/'/g, '') : s;
+function matchAt(pattern: WordTest[], tokens: TokenList, words: Int32Array, w: number): number {
+  if (w + pattern.length > words.length) return -1;
+  const sentence = tokens.sentence(words[w]);
+  for (let j = 0; j < pattern.length; j++) {
+    const t = words[w + j];
+    if (tokens.sentence(t) !== sentence) return -1;
+    const p = pattern[j];
+    if (p.bareExact !== null) {
+      if (tokens.bare(t) !== p.bareExact) return -1;
+    } else if (p.keyId >= 0 && tokens.keyId(t) !== p.keyId) return -1;
+  }
+  return w + pattern.length - 1;
 }

@@ -3,11 +3,18 @@
  * with their UTF-16 offsets, grouped into sentences and paragraphs. natural's
  * tokenizers drop offsets (and split "don't"), so we scan ourselves and use
  * natural only to stem (see stem.ts).
+ *
+ * Tokens are stored column-wise in typed arrays (TokenList), not as one
+ * object each: a window of text holds hundreds of thousands of tokens, and
+ * an object per token made the garbage collector a quarter of the run time.
+ * What a token *says* (raw, norm, stem key) is a lexeme, computed once per
+ * distinct spelling (lexemes.ts).
  */
-import { stemKey } from './stem.js';
+import { currentLexemes, KIND_NAMES, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable, type TokenKind } from './lexemes.js';
 
-export type TokenKind = 'word' | 'number' | 'currency' | 'punct';
+export type { TokenKind } from './lexemes.js';
 
+/** One token, materialised on demand by TokenList.at(). */
 export interface Token {
   start: number;
   end: number;
@@ -34,8 +41,102 @@ export interface Sentence {
   paragraph: number;
 }
 
+/**
+ * The tokens of one text, column-wise. Rules read single fields by index
+ * (`kind(i)`, `norm(i)`) in loops, or a whole Token with `at(i)` where it
+ * reads better; Token objects are made only when asked for.
+ */
+export class TokenList implements Iterable<Token> {
+  constructor(
+    private readonly lexemes: LexemeTable,
+    readonly length: number,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly lexeme: Int32Array,
+    private readonly sentences: Int32Array,
+    private readonly kinds: Uint8Array,
+    private readonly hyphens: Uint8Array,
+  ) {}
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+  end(i: number): number {
+    return this.ends[i];
+  }
+  sentence(i: number): number {
+    return this.sentences[i];
+  }
+  kind(i: number): TokenKind {
+    return KIND_NAMES[this.kinds[i]];
+  }
+  isWord(i: number): boolean {
+    return this.kinds[i] === WORD;
+  }
+  /** Words and numbers: the tokens phrases are matched over. */
+  isWordOrNumber(i: number): boolean {
+    return this.kinds[i] <= NUMBER;
+  }
+  raw(i: number): string {
+    return this.lexemes.raw[this.lexeme[i]];
+  }
+  norm(i: number): string {
+    return this.lexemes.norm[this.lexeme[i]];
+  }
+  key(i: number): string {
+    return this.lexemes.key[this.lexeme[i]];
+  }
+  /** The interned id of `key(i)` among phrase words, or -1 when no phrase uses it. */
+  keyId(i: number): number {
+    return this.lexemes.keyId[this.lexeme[i]];
+  }
+  /** Makes `keyId` current with the phrase vocabulary (phrases compiled after this scan). */
+  refreshKeyIds(): void {
+    this.lexemes.refreshKeyIds();
+  }
+  /** `norm(i)` without apostrophes (what "=word" phrase words compare with). */
+  bare(i: number): string {
+    return this.lexemes.bare[this.lexeme[i]];
+  }
+  shouting(i: number): boolean {
+    return this.lexemes.shouting[this.lexeme[i]] === 1;
+  }
+  hyphenated(i: number): boolean {
+    return this.hyphens[i] === 1;
+  }
+
+  /** Token `i` as an object, or undefined outside [0, length). */
+  at(i: number): Token | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const lex = this.lexeme[i];
+    const lexemes = this.lexemes;
+    return {
+      start: this.starts[i],
+      end: this.ends[i],
+      raw: lexemes.raw[lex],
+      norm: lexemes.norm[lex],
+      key: lexemes.key[lex],
+      kind: KIND_NAMES[this.kinds[i]],
+      sentence: this.sentences[i],
+      shouting: lexemes.shouting[lex] === 1,
+      hyphenated: this.hyphens[i] === 1,
+    };
+  }
+
+  /** Tokens [from, to) as objects. */
+  slice(from = 0, to = this.length): Token[] {
+    const out: Token[] = [];
+    for (let i = Math.max(0, from); i < to && i < this.length; i++) out.push(this.at(i)!);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<Token> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+}
+
 export interface Scan {
-  tokens: Token[];
+  tokens: TokenList;
   sentences: Sentence[];
 }
 
@@ -46,7 +147,7 @@ const LETTER = 1; // \p{L} or \p{M}: starts and continues a word
 const DIGIT = 2; // ASCII digit: starts a number, continues a word
 const OTHER_NUMBER = 3; // \p{N} that is not an ASCII digit: continues a word only
 const SIGN = 4; // $ € £ ¥
-const PUNCT = 5; // anything else, one token per character
+const PUNCT_CLASS = 5; // anything else, one token per character
 const IDEOGRAPH = 6; // Han, Hiragana: one word per character (no spaces between words to split on)
 
 const LETTER_RE = /^[\p{L}\p{M}]$/u;
@@ -65,7 +166,7 @@ function classifyByRegex(cp: number): number {
   if (LETTER_RE.test(ch)) return LETTER;
   if (NUMBER_RE.test(ch)) return OTHER_NUMBER;
   if (SPACE_RE.test(ch)) return SKIP;
-  return PUNCT;
+  return PUNCT_CLASS;
 }
 
 function classOf(cp: number): number {
@@ -74,7 +175,7 @@ function classOf(cp: number): number {
   if (c === undefined) {
     c = classifyByRegex(cp);
     // Lone surrogates are punctuation, as the 'u' regex scanner saw them.
-    if (cp >= 0xd800 && cp <= 0xdfff) c = PUNCT;
+    if (cp >= 0xd800 && cp <= 0xdfff) c = PUNCT_CLASS;
     wideClass.set(cp, c);
   }
   return c;
@@ -91,14 +192,24 @@ const cpLength = (cp: number) => (cp > 0xffff ? 2 : 1);
 const APOSTROPHE = 0x27;
 const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** End of the word starting at `i`: letters, marks and numbers, then ['’]-joined runs of letters and marks. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const cls = ASCII_CLASS[c];
+      if (cls !== LETTER && cls !== DIGIT) break;
+      i++;
+      continue;
+    }
     const cp = codePointAt(text, i);
-    const c = classOf(cp);
-    if (c !== LETTER && c !== DIGIT && c !== OTHER_NUMBER) break;
+    const cls = classOf(cp);
+    if (cls !== LETTER && cls !== DIGIT && cls !== OTHER_NUMBER) break;
     i += cpLength(cp);
   }
   for (;;) {
@@ -128,60 +239,78 @@ function numberEnd(text: string, i: number): number {
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isUpperAscii = (c: number) => c >= 0x41 && c <= 0x5a;
+const isLowerAscii = (c: number) => c >= 0x61 && c <= 0x7a;
 
 // Exactly two capitals before the tail: \p{Lu}{2,} there overlapped the tail and backtracked quadratically on a long word.
 const GLUED_RE = /^(\p{Ll}{2,})(?=\p{Lu}{2}[\p{Lu}\p{N}]*$)/u;
 
 /** Cheap test that rules out GLUED_RE for most words (it needs a lower-case start and an upper-case or digit end). */
-function mayBeGlued(raw: string): boolean {
-  const first = raw.charCodeAt(0);
-  if (first < 128 && !(first >= 0x61 && first <= 0x7a)) return false;
-  const last = raw.charCodeAt(raw.length - 1);
-  return last >= 128 || (last >= 0x41 && last <= 0x5a) || isDigit(last);
+function mayBeGlued(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 128 && !isLowerAscii(first)) return false;
+  const last = text.charCodeAt(end - 1);
+  return last >= 128 || isUpperAscii(last) || isDigit(last);
 }
 
-/** Lower case with ’ folded to ', computed once per distinct raw word. */
-const normCache = new Map<string, string>();
-const NORM_CACHE_LIMIT = 100_000;
-
-function normOf(raw: string): string {
-  let norm = normCache.get(raw);
-  if (norm === undefined) {
-    norm = raw.toLowerCase();
-    if (norm.includes('’')) norm = norm.replace(/’/g, "'");
-    if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
-    normCache.set(raw, norm);
-  }
-  return norm;
-}
-
-/** All letters upper case (and at least two of them); by char codes for ASCII words. */
-function isShouting(raw: string, norm: string): boolean {
-  if (raw.length < 2) return false;
-  let upper = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 128) return raw === raw.toUpperCase() && raw !== norm;
-    if (c >= 0x61 && c <= 0x7a) return false;
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  return upper;
-}
-
-/**
- * Longer "words" are not stemmed: no phrase word is that long, and the Porter
- * stemmer's regexes backtrack quadratically on a long run of consonants.
- */
-const MAX_STEMMED_LENGTH = 64;
-
-const TERMINATORS = new Set(['.', '!', '?', '…', '。']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'no', 'e.g', 'i.e', 'u.s', 'a.m', 'p.m', 'approx', 'dept', 'est', 'fig', 'mt', 'ft',
 ]);
-/** A transcript turn ("Persuader: …") starts a new sentence even when the line before has no full stop. */
-const SPEAKER_RE = /^[A-Z][A-Za-z0-9 ._'-]{0,23}:[ \t]/;
-const BULLET_RE = /^[ \t]*(?:[-*•·▪►✓✔]|\d{1,2}[.)])[ \t]/;
+
+/** . ! ? … 。 */
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002;
+}
+
+/** Growable columns of a scan in progress. */
+class Columns {
+  length = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  lexeme = new Int32Array(64);
+  sentence = new Int32Array(64);
+  kind = new Uint8Array(64);
+  hyphen = new Uint8Array(64);
+
+  constructor(
+    readonly lexemes: LexemeTable,
+    capacity: number,
+  ) {
+    this.allocate(Math.max(16, capacity));
+  }
+
+  push(start: number, end: number, lexeme: number, kind: Kind, sentence: number, hyphen: number): void {
+    if (this.length === this.starts.length) this.allocate(this.length * 2);
+    const i = this.length++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.lexeme[i] = lexeme;
+    this.kind[i] = kind;
+    this.sentence[i] = sentence;
+    this.hyphen[i] = hyphen;
+  }
+
+  private allocate(capacity: number): void {
+    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.length));
+      return next;
+    };
+    this.starts = grow(this.starts, (n) => new Int32Array(n));
+    this.ends = grow(this.ends, (n) => new Int32Array(n));
+    this.lexeme = grow(this.lexeme, (n) => new Int32Array(n));
+    this.sentence = grow(this.sentence, (n) => new Int32Array(n));
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.hyphen = grow(this.hyphen, (n) => new Uint8Array(n));
+  }
+
+  /** A TokenList over exactly the tokens pushed (trimmed, so a window's arrays do not keep their slack). */
+  done(): TokenList {
+    const n = this.length;
+    return new TokenList(this.lexemes, n, this.starts.slice(0, n), this.ends.slice(0, n), this.lexeme.slice(0, n), this.sentence.slice(0, n), this.kind.slice(0, n), this.hyphen.slice(0, n));
+  }
+}
 
 /**
  * A hand-written scanner (char codes, tables for ASCII): the one Unicode
@@ -195,19 +324,19 @@ const BULLET_RE = /^[ \t]*(?:[-*•·▪►✓✔]|\d{1,2}[.)])[ \t]/;
  * any other non-space character is one punctuation token.
  */
 export function scan(text: string): Scan {
-  const tokens: Token[] = [];
+  // Prose averages about one token per five characters.
+  const cols = new Columns(currentLexemes(), text.length >> 2);
   const sentences: Sentence[] = [];
   let sentenceStart = -1;
   let sentenceFirstToken = 0;
   let paragraph = 0;
-  let pendingBreak = false;
 
   const closeSentence = (endToken: number) => {
     if (sentenceStart < 0 || endToken <= sentenceFirstToken) return;
     sentences.push({
       index: sentences.length,
       start: sentenceStart,
-      end: tokens[endToken - 1].end,
+      end: cols.ends[endToken - 1],
       firstToken: sentenceFirstToken,
       endToken,
       paragraph,
@@ -225,76 +354,115 @@ export function scan(text: string): Scan {
     let cp = 0;
     let cls = SKIP;
     while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c < 128) {
+        cp = c;
+        cls = ASCII_CLASS[c];
+        if (cls !== SKIP) break;
+        if (c === NEWLINE) newline = true;
+        pos++;
+        continue;
+      }
       cp = codePointAt(text, pos);
       cls = classOf(cp);
       if (cls !== SKIP && cls !== OTHER_NUMBER) break;
-      if (cp === NEWLINE) newline = true;
       pos += cpLength(cp);
     }
     if (pos >= n) break;
     const start = pos;
     let end: number;
-    let kind: TokenKind;
+    let kind: Kind;
     if (cls === LETTER) {
       end = wordEnd(text, start);
-      kind = 'word';
+      kind = WORD;
+      // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
+      if (mayBeGlued(text, start, end)) {
+        const glued = GLUED_RE.exec(text.slice(start, end));
+        if (glued) end = start + glued[1].length;
+      }
     } else if (cls === IDEOGRAPH) {
       end = start + cpLength(cp);
-      kind = 'word';
+      kind = WORD;
     } else if (cls === DIGIT) {
       end = numberEnd(text, start);
-      kind = 'number';
+      kind = NUMBER;
     } else {
       end = start + cpLength(cp);
-      kind = cls === SIGN ? 'currency' : 'punct';
+      kind = cls === SIGN ? CURRENCY : PUNCT;
     }
-    let raw = text.slice(start, end);
-    // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
-    if (kind === 'word' && mayBeGlued(raw)) {
-      const glued = GLUED_RE.exec(raw);
-      if (glued) {
-        raw = glued[1];
-        end = start + raw.length;
-      }
-    }
-    if (newline && tokens.length > 0) {
-      const gap = text.slice(gapStart, start);
-      const blankLine = /\n[ \t]*\r?\n/.test(gap.replace(/\r\n?/g, '\n'));
-      const newLineStartsBlock =
-        BULLET_RE.test(text.slice(start - lineOffset(text, start), start + 3)) || SPEAKER_RE.test(text.slice(start, start + 32));
-      if (blankLine || newLineStartsBlock || pendingBreak || lineEndsClause(text, tokens[tokens.length - 1], cp)) {
-        closeSentence(tokens.length);
+    const count = cols.length;
+    if (newline && count > 0) {
+      const blankLine = gapHasBlankLine(text, gapStart, start);
+      if (blankLine || startsBlock(text, start) || lineEndsClause(text, cols, count - 1, cp)) {
+        closeSentence(count);
         if (blankLine) paragraph++;
       }
     }
-    pendingBreak = false;
-    const prev = tokens[tokens.length - 1];
     if (sentenceStart < 0) sentenceStart = start;
-    let norm: string;
-    let key: string;
-    let shouting = false;
-    let hyphenated = false;
-    if (kind === 'word') {
-      norm = normOf(raw);
-      key = norm.length <= MAX_STEMMED_LENGTH ? stemKey(norm) : norm;
-      shouting = isShouting(raw, norm);
-      hyphenated =
-        prev !== undefined && prev.raw === '-' && prev.end === start &&
-        tokens.length >= 2 && tokens[tokens.length - 2].end === prev.start && tokens[tokens.length - 2].kind === 'word';
-    } else {
-      norm = cp < 128 ? raw : raw.toLowerCase().replace(/’/g, "'");
-      key = norm;
-    }
-    tokens.push({ start, end, raw, norm, key, kind, sentence: sentences.length, shouting, hyphenated });
+    let hyphen = 0;
+    if (
+      kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
+      text.charCodeAt(start - 1) === 0x2d && cols.ends[count - 2] === cols.starts[count - 1] && cols.kind[count - 2] === WORD
+    ) hyphen = 1;
+    cols.push(start, end, cols.lexemes.find(text, start, end, kind), kind, sentences.length, hyphen);
     pos = end;
-    if (kind === 'punct' && TERMINATORS.has(raw) && endsSentence(text, tokens)) {
+    if (kind === PUNCT && isTerminator(cp) && endsSentence(text, cols)) {
       // Keep runs like "!!!" or '."' inside the sentence they close.
-      pos = absorbTrailingPunctuation(text, tokens, sentences.length);
-      closeSentence(tokens.length);
+      pos = absorbTrailingPunctuation(text, cols, sentences.length);
+      closeSentence(cols.length);
     }
   }
-  closeSentence(tokens.length);
-  return { tokens, sentences };
+  closeSentence(cols.length);
+  return { tokens: cols.done(), sentences };
+}
+
+/** The gap [from, to) holds an empty line: a line break, spaces or tabs, a line break (CR, LF or CRLF). */
+function gapHasBlankLine(text: string, from: number, to: number): boolean {
+  let afterBreak = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || c === RETURN) {
+      if (afterBreak) return true;
+      afterBreak = true;
+      if (c === RETURN && text.charCodeAt(i + 1) === NEWLINE) i++;
+    } else if (c !== SPACE && c !== TAB) {
+      afterBreak = false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The token at `start` (first on its line) opens a block of its own: a list
+ * item ("- ", "• ", "1. ") or a transcript turn ("Persuader: …"), which starts
+ * a new sentence even when the line before has no full stop.
+ */
+function startsBlock(text: string, start: number): boolean {
+  return isBullet(text, start) || isSpeakerTurn(text, start);
+}
+
+const BULLETS = new Set([0x2d, 0x2a, 0x2022, 0xb7, 0x25aa, 0x25ba, 0x2713, 0x2714]); // - * • · ▪ ► ✓ ✔
+const isBlank = (c: number) => c === SPACE || c === TAB;
+
+function isBullet(text: string, start: number): boolean {
+  for (let i = text.lastIndexOf('\n', start - 1) + 1; i < start; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  const c = text.charCodeAt(start);
+  if (BULLETS.has(c)) return isBlank(text.charCodeAt(start + 1));
+  // One digit: the line was looked at three characters past its first token, so "12. " never counted.
+  const close = text.charCodeAt(start + 1);
+  return isDigit(c) && (close === 0x2e || close === 0x29) && isBlank(text.charCodeAt(start + 2));
+}
+
+/** "Name: " — a capital, up to 23 name characters, a colon, a space or tab. */
+function isSpeakerTurn(text: string, start: number): boolean {
+  if (!isUpperAscii(text.charCodeAt(start))) return false;
+  let i = start + 1;
+  for (; i <= start + 23; i++) {
+    const c = text.charCodeAt(i);
+    const nameChar = isUpperAscii(c) || isLowerAscii(c) || isDigit(c) || c === SPACE || c === 0x2e || c === 0x5f || c === APOSTROPHE || c === 0x2d;
+    if (!nameChar) break;
+  }
+  return text.charCodeAt(i) === 0x3a && isBlank(text.charCodeAt(i + 1));
 }
 
 function lineOffset(text: string, at: number): number {
@@ -308,59 +476,99 @@ function lineOffset(text: string, at: number): number {
  */
 const WRAPPED_LINE = 56;
 
+const UPPER_RE = /^\p{Lu}$/u;
+const LETTER_START_RE = /^\p{L}/u;
+const LOWER_RE = /^\p{Ll}$/u;
+
 /**
  * A line break closes a sentence when the line before it reads as a unit of
  * its own: a heading, a button label, a list line, or a line ending in ":".
  */
-function lineEndsClause(text: string, last: Token, nextCodePoint: number): boolean {
-  if (last.raw === ':' || last.raw === ';') return true;
-  if (last.kind === 'word' || last.kind === 'number') {
+function lineEndsClause(text: string, cols: Columns, last: number, nextCodePoint: number): boolean {
+  const kind = cols.kind[last];
+  if (kind === PUNCT) {
+    const c = text.charCodeAt(cols.starts[last]);
+    return c === 0x3a || c === 0x3b; // : ;
+  }
+  if (kind === WORD || kind === NUMBER) {
     // "…donate today\nYour gift" — a short unpunctuated line followed by a capital;
     // but "…published by the Free\nSoftware Foundation" is one sentence wrapped.
-    if (lineOffset(text, last.end) >= WRAPPED_LINE) return false;
-    return /^[\p{Lu}\d$€£]/u.test(String.fromCodePoint(nextCodePoint));
+    if (lineOffset(text, cols.ends[last]) >= WRAPPED_LINE) return false;
+    const c = nextCodePoint;
+    if (c < 128) return isUpperAscii(c) || isDigit(c) || c === 0x24;
+    return c === 0x20ac || c === 0xa3 || UPPER_RE.test(String.fromCodePoint(c));
   }
   return false;
 }
 
-function endsSentence(text: string, tokens: Token[]): boolean {
-  const t = tokens[tokens.length - 1];
-  if (t.raw !== '.') return true;
-  const prev = tokens[tokens.length - 2];
-  if (prev && prev.end === t.start) {
-    if (prev.kind === 'number' && /^\d/.test(text.charAt(t.end))) return false;
-    const word = prev.norm;
+/** The terminator just pushed ends its sentence (not "Mr.", "U.S.", "2.50" or "gift. and"). */
+function endsSentence(text: string, cols: Columns): boolean {
+  const t = cols.length - 1;
+  const tStart = cols.starts[t];
+  const tEnd = cols.ends[t];
+  if (text.charCodeAt(tStart) !== 0x2e) return true;
+  const prev = t - 1;
+  if (prev >= 0 && cols.ends[prev] === tStart) {
+    if (cols.kind[prev] === NUMBER && isDigit(text.charCodeAt(tEnd))) return false;
+    const word = cols.lexemes.norm[cols.lexeme[prev]];
     if (ABBREVIATIONS.has(word)) return false;
     // Initials and dotted abbreviations: "U.S.", "J. Smith".
-    if (word.length === 1 && prev.kind === 'word') {
-      const before = tokens[tokens.length - 3];
-      if (before && before.raw === '.' && before.end === prev.start) return false;
-      if (/^\p{L}/u.test(text.charAt(t.end))) return false;
-      if (/^\p{Lu}$/u.test(prev.raw) && /^\s\p{Lu}/u.test(text.slice(t.end, t.end + 2))) return false;
+    if (word.length === 1 && cols.kind[prev] === WORD) {
+      const before = prev - 1;
+      if (before >= 0 && text.charCodeAt(cols.starts[before]) === 0x2e && cols.kind[before] === PUNCT && cols.ends[before] === cols.starts[prev]) return false;
+      if (LETTER_START_RE.test(text.charAt(tEnd))) return false;
+      const raw = cols.lexemes.raw[cols.lexeme[prev]];
+      if (UPPER_RE.test(raw) && isSpace(text.charCodeAt(tEnd)) && startsUpper(text, tEnd + 1, tEnd + 2)) return false;
     }
   }
   // "...gift. and" — a lower-case continuation is not a new sentence.
-  const after = /\S/u.exec(text.slice(t.end, t.end + 40));
-  if (after && /\p{Ll}/u.test(after[0])) return false;
-  return true;
+  return !nextVisibleIsLower(text, tEnd, Math.min(text.length, tEnd + 40));
+}
+
+/** The first non-space character in [from, limit) is a lower-case letter. */
+function nextVisibleIsLower(text: string, from: number, limit: number): boolean {
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c < 128) return isLowerAscii(c);
+    // A surrogate pair cut by the limit is one lone surrogate, as in text.slice(from, limit).
+    const cp = i + 1 < limit ? codePointAt(text, i) : c;
+    return LOWER_RE.test(String.fromCodePoint(cp));
+  }
+  return false;
+}
+
+/** The character at [from, limit) starts with an upper-case letter (a surrogate pair needs both halves in range). */
+function startsUpper(text: string, from: number, limit: number): boolean {
+  if (from >= text.length) return false;
+  const c = text.charCodeAt(from);
+  if (c < 128) return isUpperAscii(c);
+  const cp = from + 1 < limit ? codePointAt(text, from) : c;
+  return UPPER_RE.test(String.fromCodePoint(cp));
+}
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === SPACE || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** . ! ? … " ' ” ’ ) ] */
+function isTrailingPunctuation(c: number): boolean {
+  return (
+    c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x22 || c === APOSTROPHE ||
+    c === 0x201d || c === TYPOGRAPHIC_APOSTROPHE || c === 0x29 || c === 0x5d
+  );
 }
 
 /** Absorbs the punctuation run after a sentence's terminator; returns where scanning resumes. */
-function absorbTrailingPunctuation(text: string, tokens: Token[], sentence: number): number {
-  let pos = tokens[tokens.length - 1].end;
-  while (pos < text.length && /[.!?…"'”’)\]]/.test(text[pos])) {
-    const raw = text[pos];
-    tokens.push({
-      start: pos,
-      end: pos + 1,
-      raw,
-      norm: raw,
-      key: raw,
-      kind: 'punct',
-      sentence,
-      shouting: false,
-      hyphenated: false,
-    });
+function absorbTrailingPunctuation(text: string, cols: Columns, sentence: number): number {
+  let pos = cols.ends[cols.length - 1];
+  while (pos < text.length && isTrailingPunctuation(text.charCodeAt(pos))) {
+    cols.push(pos, pos + 1, cols.lexemes.find(text, pos, pos + 1, PUNCT), PUNCT, sentence, 0);
     pos++;
   }
   return pos;

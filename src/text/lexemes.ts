@@ -1,0 +1,164 @@
+/**
+ * Lexemes: what a token says, computed once per distinct spelling. "FREE"
+ * occurs thousands of times in a mailbox; its lower case, its stem, whether
+ * it shouts and the id phrases match it by are worked out the first time and
+ * looked up after that.
+ */
+import { stemKey } from './stem.js';
+
+export type TokenKind = 'word' | 'number' | 'currency' | 'punct';
+export type Kind = 0 | 1 | 2 | 3;
+export const WORD = 0;
+export const NUMBER = 1;
+export const CURRENCY = 2;
+export const PUNCT = 3;
+export const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'currency', 'punct'];
+
+/**
+ * Longer "words" are not stemmed: no phrase word is that long, and the Porter
+ * stemmer's regexes backtrack quadratically on a long run of consonants.
+ */
+export const MAX_STEMMED_LENGTH = 64;
+
+/**
+ * The words phrases are made of, by stem key. A key gets an id when a phrase
+ * is compiled (phrases.ts); a token's key id is then one integer compare.
+ */
+const vocabulary = new Map<string, number>();
+let vocabularyVersion = 0;
+
+/** The id of a phrase word's key, adding it to the vocabulary when new. */
+export function vocabularyId(key: string): number {
+  let id = vocabulary.get(key);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(key, id);
+    vocabularyVersion++;
+  }
+  return id;
+}
+
+/**
+ * One table of lexemes. A scan reads and extends the current table; a
+ * TokenList keeps the table its ids point into, so replacing the table
+ * (when it grows too large, or the vocabulary changed) never changes what an
+ * existing TokenList says.
+ */
+export class LexemeTable {
+  /** Open addressing by hash of the spelling: lexeme id + 1, 0 for an empty slot. */
+  private slots: Int32Array = new Int32Array(1 << 12);
+  private hashes: Int32Array = new Int32Array(1 << 11);
+  readonly raw: string[] = [];
+  readonly norm: string[] = [];
+  readonly key: string[] = [];
+  /** `norm` without apostrophes. */
+  readonly bare: string[] = [];
+  readonly keyId: number[] = [];
+  readonly shouting: number[] = [];
+  private vocabularyVersion = vocabularyVersion;
+
+  /** Gives key ids to lexemes whose key joined the vocabulary after they were made (a matcher built after a scan). */
+  refreshKeyIds(): void {
+    if (this.vocabularyVersion === vocabularyVersion) return;
+    for (let i = 0; i < this.key.length; i++) this.keyId[i] = vocabulary.get(this.key[i]) ?? -1;
+    this.vocabularyVersion = vocabularyVersion;
+  }
+
+  /**
+   * The id of the spelling text[start, end), added when new. Looked up by a
+   * hash of the characters in place: slicing every token into a string of
+   * its own to look it up in a Map was a third of the scan.
+   */
+  find(text: string, start: number, end: number, kind: Kind): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (let v = this.slots[slot]; v !== 0; v = this.slots[slot]) {
+      const id = v - 1;
+      if (this.hashes[id] === h && spells(this.raw[id], text, start, end)) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.add(text.slice(start, end), kind);
+    if (id === this.hashes.length) this.hashes = grown(this.hashes);
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if (this.raw.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.raw.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+
+  private add(raw: string, kind: Kind): number {
+    const id = this.raw.length;
+    let norm: string;
+    let key: string;
+    let shouting = 0;
+    if (kind === WORD) {
+      norm = lowerCase(raw);
+      key = norm.length <= MAX_STEMMED_LENGTH ? stemKey(norm) : norm;
+      shouting = isShouting(raw, norm) ? 1 : 0;
+    } else {
+      norm = raw.charCodeAt(0) < 128 ? raw : lowerCase(raw);
+      key = norm;
+    }
+    this.raw.push(raw);
+    this.norm.push(norm);
+    this.key.push(key);
+    this.bare.push(norm.includes("'") ? norm.replace(/'/g, '') : norm);
+    this.keyId.push(vocabulary.get(key) ?? -1);
+    this.shouting.push(shouting);
+    return id;
+  }
+}
+
+/** Distinct spellings kept before the table starts afresh (a mailbox of random ids would grow it without end). */
+const TABLE_LIMIT = 200_000;
+
+let table = new LexemeTable();
+
+/** The table a scan starting now writes into. */
+export function currentLexemes(): LexemeTable {
+  if (table.raw.length > TABLE_LIMIT) table = new LexemeTable();
+  table.refreshKeyIds();
+  return table;
+}
+
+function spells(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Lower case with ’ folded to '. */
+function lowerCase(raw: string): string {
+  const norm = raw.toLowerCase();
+  return norm.includes('’') ? norm.replace(/’/g, "'") : norm;
+}
+
+/** All letters upper case (and at least two of them); by char codes for ASCII words. */
+function isShouting(raw: string, norm: string): boolean {
+  if (raw.length < 2) return false;
+  let upper = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) return raw === raw.toUpperCase() && raw !== norm;
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper;
+}
