@@ -49,7 +49,9 @@ export class DocContext {
 
   /** Hits of a cue (or, with no cue, of every cue) in one sentence. */
   inSentence(sentence: number, cue?: string): CueHit[] {
-    const all = this.bySentence[sentence] ?? [];
+    const all = this.bySentence[sentence];
+    // Rules ask this of every sentence in loops: most have no hits, and those get no new array.
+    if (all === undefined) return [];
     return cue === undefined ? all : all.filter((h) => h.cue === cue);
   }
 
@@ -68,7 +70,7 @@ export class DocContext {
   /** Amounts whose start lies in a sentence. */
   amountsIn(sentence: number): MoneyAmount[] {
     const s = this.sentences[sentence];
-    if (!s) return [];
+    if (!s || this.amounts.length === 0) return [];
     // Binary search: rules call this per sentence, a filter over all amounts would be quadratic.
     const out: MoneyAmount[] = [];
     for (let i = partitionPoint(this.amounts.length, (k) => this.amounts[k].start < s.start); i < this.amounts.length && this.amounts[i].start < s.end; i++) out.push(this.amounts[i]);

@@ -3,7 +3,7 @@ import type { MoneyAmount } from '../text/amounts.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './door-in-the-face.json' with { type: 'json' };
-import { stripLexicon, weightsOf } from './lexicon.js';
+import { cueNames, stripLexicon, weightsOf } from './lexicon.js';
 import { footerStart, ifJustBefore, isButtonLine, isRequestAt, speakerOf, startsLine } from './rules.js';
 
 /** How many sentences before a retreat the bigger ask may stand. */
@@ -13,7 +13,7 @@ const DIALOGUE_WINDOW = 8;
 /** Three or more amounts in one sentence are a menu, not a step back. */
 const MENU_SIZE = 3;
 
-const cue = (key: string) => `door-in-the-face.${key}`;
+const cue = cueNames('door-in-the-face');
 const CLAUSE_END = new Set([',', '?', ';', ':', '—', '–', '-', '!']);
 
 interface Range {

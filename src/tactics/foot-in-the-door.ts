@@ -3,7 +3,7 @@ import type { MoneyAmount } from '../text/amounts.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './foot-in-the-door.json' with { type: 'json' };
-import { stripLexicon, weightsOf } from './lexicon.js';
+import { cueNames, stripLexicon, weightsOf } from './lexicon.js';
 import { footerStart, isButtonLine, isDialogue, isRequestAt, liveHits, speakerOf } from './rules.js';
 
 /** How many sentences after a small ask a bigger ask may follow and still lean on it. */
@@ -15,7 +15,7 @@ const CLOSE = 3;
 /** How far back a transcript's escalation looks for the small yes. */
 const DIALOGUE_WINDOW = 6;
 
-const cue = (key: string) => `foot-in-the-door.${key}`;
+const cue = cueNames('foot-in-the-door');
 
 /** A worded bigger ask in a sentence: the hit, or null. Button lines and footer lines are template furniture. */
 export function biggerAskIn(doc: DocContext, sentence: number): CueHit | null {
@@ -138,13 +138,22 @@ export function dialogueEscalation(doc: DocContext): Candidate[] {
   return out;
 }
 
+/** Token `token` is one of the words `from`…`to` (0-based) of sentence `sentence`. */
+function isWordOfSentence(doc: DocContext, sentence: number, token: number, from: number, to: number): boolean {
+  const s = doc.sentences[sentence];
+  if (!doc.tokens.isWord(token) || token < s.firstToken || token >= s.endToken) return false;
+  let n = -1;
+  for (let i = s.firstToken; i <= token; i++) if (doc.tokens.isWord(i)) n++;
+  return n >= from && n <= to;
+}
+
 /** Index of another speaker's agreeing sentence just before `s`, or -1. */
 function agreementBefore(doc: DocContext, s: number, speaker: string): number {
   for (let k = s - 1; k >= 0 && k >= s - DIALOGUE_WINDOW; k--) {
     const who = speakerOf(doc, k);
     if (who === speaker) continue;
-    const words = doc.words(k).slice(1, 4);
-    if (doc.inSentence(k, cue('agree')).some((h) => words.some((w) => w.start === h.start))) return k;
+    // "Persuader: Yes, I can": an agreeing word among the first three after the speaker's label.
+    if (doc.inSentence(k, cue('agree')).some((h) => isWordOfSentence(doc, k, h.first, 1, 3))) return k;
   }
   return -1;
 }

@@ -15,3 +15,17 @@ export function weightsOf(data: { $weights?: { bias: number; rules: Record<strin
   if (!data.$weights) throw new Error('tactic data file has no "$weights"');
   return data.$weights;
 }
+
+/**
+ * `cue('ask')` → "door-in-the-face.ask", one string per key: rules look cues
+ * up in loops over every sentence, and a freshly built name must be joined
+ * and hashed again at every lookup.
+ */
+export function cueNames(namespace: string): (key: string) => string {
+  const names = new Map<string, string>();
+  return (key) => {
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = `${namespace}.${key}`));
+    return name;
+  };
+}

@@ -2,13 +2,13 @@ import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './obligation.json' with { type: 'json' };
-import { stripLexicon, weightsOf } from './lexicon.js';
+import { cueNames, stripLexicon, weightsOf } from './lexicon.js';
 import { footerStart, ifJustBefore, isButtonLine, isRequestAt, liveHits } from './rules.js';
 
 /** How many sentences after the favor the ask may follow. */
 export const ASK_WINDOW = 3;
 
-const cue = (key: string) => `obligation.${key}`;
+const cue = cueNames('obligation');
 
 /** "give back to your community": a slogan, not a debt to the sender. */
 function giveBackHits(doc: DocContext): CueHit[] {

@@ -60,6 +60,7 @@ interface FirstWordEntry {
   all: CompiledPhrase[];
   /** One word long, or a wildcard second word: tried wherever the first word is. */
   always: CompiledPhrase[];
+  /** By the second word's vocabulary id: its phrases merged with `always`, in their original order. */
   bySecond: Map<number, CompiledPhrase[]>;
 }
 
@@ -76,6 +77,7 @@ export class PhraseMatcher {
         for (const phrase of phrases) this.add(cue, phrase);
       }
     }
+    for (const entry of this.byFirst) if (entry) mergeAlways(entry);
   }
 
   private add(cue: string, phrase: string): void {
@@ -107,23 +109,20 @@ export class PhraseMatcher {
     const words = wordIndices(tokens);
     const hits: CueHit[] = [];
     const wild = this.wild.length > 0 ? this.wild : undefined;
-    // Per start word: cues in first-seen order with the last word of their longest match (reused arrays, no Map per word).
-    const cues: string[] = [];
-    const ends: number[] = [];
+    // Per start word: cues in first-seen order with the last word of their longest match (reused, never shrunk).
+    const found: Found = { count: 0, cues: [], ends: [] };
     for (let w = 0; w < words.length; w++) {
       const head = words[w];
       const keyId = tokens.keyId(head);
       const entry = keyId >= 0 ? this.byFirst[keyId] : undefined;
       if (!entry && !wild) continue;
-      const candidates = entry ? candidatesAt(entry, tokens, words, w) : undefined;
-      cues.length = 0;
-      ends.length = 0;
-      if (candidates) longestPerCue(candidates, tokens, words, w, cues, ends);
-      if (wild) longestPerCue(wild, tokens, words, w, cues, ends);
-      for (let c = 0; c < cues.length; c++) {
-        const last = words[ends[c]];
+      found.count = 0;
+      if (entry) longestPerCue(candidatesAt(entry, tokens, words, w), tokens, words, w, found);
+      if (wild) longestPerCue(wild, tokens, words, w, found);
+      for (let c = 0; c < found.count; c++) {
+        const last = words[found.ends[c]];
         hits.push({
-          cue: cues[c],
+          cue: found.cues[c],
           start: tokens.start(head),
           end: tokens.end(last),
           first: head,
@@ -146,19 +145,32 @@ function wordIndices(tokens: TokenList): Int32Array {
   return words;
 }
 
+/** The matches found at one start word: `count` cues, each with the last word of its longest match. */
+interface Found {
+  count: number;
+  cues: string[];
+  ends: number[];
+}
+
 /** The phrases of a first word that can match here, in their original order. */
 function candidatesAt(entry: FirstWordEntry, tokens: TokenList, words: Int32Array, w: number): readonly CompiledPhrase[] {
-  const next = w + 1 < words.length ? entry.bySecond.get(tokens.keyId(words[w + 1])) : undefined;
-  if (!next) return entry.always;
-  if (entry.always.length === 0) return next;
-  const merged: CompiledPhrase[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < entry.always.length || j < next.length) {
-    if (j >= next.length || (i < entry.always.length && entry.always[i].order < next[j].order)) merged.push(entry.always[i++]);
-    else merged.push(next[j++]);
+  if (w + 1 >= words.length) return entry.always;
+  return entry.bySecond.get(tokens.keyId(words[w + 1])) ?? entry.always;
+}
+
+/** Merges `always` into each second-word list once, so matching never merges (or allocates) per word. */
+function mergeAlways(entry: FirstWordEntry): void {
+  if (entry.always.length === 0) return;
+  for (const [second, list] of entry.bySecond) {
+    const merged: CompiledPhrase[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < entry.always.length || j < list.length) {
+      if (j >= list.length || (i < entry.always.length && entry.always[i].order < list[j].order)) merged.push(entry.always[i++]);
+      else merged.push(list[j++]);
+    }
+    entry.bySecond.set(second, merged);
   }
-  return merged;
 }
 
 function longestPerCue(
@@ -166,17 +178,18 @@ function longestPerCue(
   tokens: TokenList,
   words: Int32Array,
   w: number,
-  cues: string[],
-  ends: number[],
+  found: Found,
 ): void {
   for (const phrase of phrases) {
     const endWord = matchAt(phrase.words, tokens, words, w);
     if (endWord < 0) continue;
-    const at = cues.indexOf(phrase.cue);
-    if (at < 0) {
-      cues.push(phrase.cue);
-      ends.push(endWord);
-    } else if (endWord > ends[at]) ends[at] = endWord;
+    let at = 0;
+    while (at < found.count && found.cues[at] !== phrase.cue) at++;
+    if (at === found.count) {
+      found.cues[at] = phrase.cue;
+      found.ends[at] = endWord;
+      found.count++;
+    } else if (endWord > found.ends[at]) found.ends[at] = endWord;
   }
 }
 
