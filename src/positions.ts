@@ -24,6 +24,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(source: string) {
+    if (!source.includes('\r')) {
+      // indexOf finds line feeds far faster than a loop over every character.
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < source.length; i++) {
       const c = source.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);

@@ -305,10 +305,10 @@ class Columns {
     this.hyphen = grow(this.hyphen, (n) => new Uint8Array(n));
   }
 
-  /** A TokenList over exactly the tokens pushed (trimmed, so a window's arrays do not keep their slack). */
+  /** A TokenList over the tokens pushed (views: the arrays are not copied; their slack lives as long as the list). */
   done(): TokenList {
     const n = this.length;
-    return new TokenList(this.lexemes, n, this.starts.slice(0, n), this.ends.slice(0, n), this.lexeme.slice(0, n), this.sentence.slice(0, n), this.kind.slice(0, n), this.hyphen.slice(0, n));
+    return new TokenList(this.lexemes, n, this.starts.subarray(0, n), this.ends.subarray(0, n), this.lexeme.subarray(0, n), this.sentence.subarray(0, n), this.kind.subarray(0, n), this.hyphen.subarray(0, n));
   }
 }
 
