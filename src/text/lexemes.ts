@@ -70,8 +70,11 @@ export class LexemeTable {
    * its own to look it up in a Map was a third of the scan.
    */
   find(text: string, start: number, end: number, kind: Kind): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.findHashed(text, start, end, kind, hashOf(text, start, end));
+  }
+
+  /** find() with the spelling's hashOf() already computed (the scanner hashes ASCII words as it reads them). */
+  findHashed(text: string, start: number, end: number, kind: Kind, h: number): number {
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (let v = this.slots[slot]; v !== 0; v = this.slots[slot]) {
@@ -130,6 +133,16 @@ export function currentLexemes(): LexemeTable {
   if (table.raw.length > TABLE_LIMIT) table = new LexemeTable();
   table.refreshKeyIds();
   return table;
+}
+
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 units of text[start, end). */
+export function hashOf(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+  return h;
 }
 
 function spells(raw: string, text: string, start: number, end: number): boolean {

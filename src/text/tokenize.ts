@@ -10,7 +10,7 @@
  * What a token *says* (raw, norm, stem key) is a lexeme, computed once per
  * distinct spelling (lexemes.ts).
  */
-import { currentLexemes, KIND_NAMES, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable, type TokenKind } from './lexemes.js';
+import { currentLexemes, HASH_PRIME, HASH_SEED, KIND_NAMES, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable, type TokenKind } from './lexemes.js';
 
 export type { TokenKind } from './lexemes.js';
 
@@ -372,13 +372,31 @@ export function scan(text: string): Scan {
     const start = pos;
     let end: number;
     let kind: Kind;
+    let hash = 0;
+    let hashed = false;
     if (cls === LETTER) {
-      end = wordEnd(text, start);
+      // Most words are ASCII letters and digits: read and hash them in one pass.
+      end = start;
+      hash = HASH_SEED;
+      for (;;) {
+        const c = text.charCodeAt(end);
+        if (!(c < 128)) break; // also NaN: the end of the text
+        const ascii = ASCII_CLASS[c];
+        if (ascii !== LETTER && ascii !== DIGIT) break;
+        hash = Math.imul(hash ^ c, HASH_PRIME);
+        end++;
+      }
+      const stop = text.charCodeAt(end);
+      hashed = !(stop >= 128 || stop === APOSTROPHE);
+      if (!hashed) end = wordEnd(text, start);
       kind = WORD;
       // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
       if (mayBeGlued(text, start, end)) {
         const glued = GLUED_RE.exec(text.slice(start, end));
-        if (glued) end = start + glued[1].length;
+        if (glued) {
+          end = start + glued[1].length;
+          hashed = false;
+        }
       }
     } else if (cls === IDEOGRAPH) {
       end = start + cpLength(cp);
@@ -404,7 +422,8 @@ export function scan(text: string): Scan {
       kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
       text.charCodeAt(start - 1) === 0x2d && cols.ends[count - 2] === cols.starts[count - 1] && cols.kind[count - 2] === WORD
     ) hyphen = 1;
-    cols.push(start, end, cols.lexemes.find(text, start, end, kind), kind, sentences.length, hyphen);
+    const lexeme = hashed ? cols.lexemes.findHashed(text, start, end, kind, hash) : cols.lexemes.find(text, start, end, kind);
+    cols.push(start, end, lexeme, kind, sentences.length, hyphen);
     pos = end;
     if (kind === PUNCT && isTerminator(cp) && endsSentence(text, cols)) {
       // Keep runs like "!!!" or '."' inside the sentence they close.
