@@ -8,6 +8,9 @@ import type { CueHit, PhraseMatcher } from '../text/phrases.js';
 import { scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
+/** The one empty answer: frozen, so a rule that tried to add to it would fail loudly. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** How many words before a cue a negator still negates it (VADER uses 3). */
 export const NEGATION_WINDOW = 3;
 
@@ -48,11 +51,14 @@ export class DocContext {
   }
 
   /** Hits of a cue (or, with no cue, of every cue) in one sentence. */
-  inSentence(sentence: number, cue?: string): CueHit[] {
+  inSentence(sentence: number, cue?: string): readonly CueHit[] {
     const all = this.bySentence[sentence];
-    // Rules ask this of every sentence in loops: most have no hits, and those get no new array.
-    if (all === undefined) return [];
-    return cue === undefined ? all : all.filter((h) => h.cue === cue);
+    // Rules ask this of every sentence in loops: most answers are empty, and share one empty array.
+    if (all === undefined) return NONE;
+    if (cue === undefined) return all;
+    let first = 0;
+    while (first < all.length && all[first].cue !== cue) first++;
+    return first === all.length ? NONE : all.filter((h) => h.cue === cue);
   }
 
   /** Hits of a cue in sentences [from, to]. */
@@ -68,13 +74,14 @@ export class DocContext {
   }
 
   /** Amounts whose start lies in a sentence. */
-  amountsIn(sentence: number): MoneyAmount[] {
+  amountsIn(sentence: number): readonly MoneyAmount[] {
     const s = this.sentences[sentence];
-    if (!s || this.amounts.length === 0) return [];
+    if (!s || this.amounts.length === 0) return NONE;
     // Binary search: rules call this per sentence, a filter over all amounts would be quadratic.
-    const out: MoneyAmount[] = [];
-    for (let i = partitionPoint(this.amounts.length, (k) => this.amounts[k].start < s.start); i < this.amounts.length && this.amounts[i].start < s.end; i++) out.push(this.amounts[i]);
-    return out;
+    const from = partitionPoint(this.amounts.length, (k) => this.amounts[k].start < s.start);
+    let to = from;
+    while (to < this.amounts.length && this.amounts[to].start < s.end) to++;
+    return from === to ? NONE : this.amounts.slice(from, to);
   }
 
   /** The sentence a text offset falls in (the nearest one before it, between sentences). */

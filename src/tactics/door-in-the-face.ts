@@ -80,8 +80,8 @@ function tokenAt(doc: DocContext, offset: number | undefined): number | undefine
   return undefined;
 }
 
-const largest = (xs: MoneyAmount[]) => xs.reduce<MoneyAmount | null>((m, a) => (m && m.value >= a.value ? m : a), null);
-const smallest = (xs: MoneyAmount[]) => xs.reduce<MoneyAmount | null>((m, a) => (m && m.value <= a.value ? m : a), null);
+const largest = (xs: readonly MoneyAmount[]) => xs.reduce<MoneyAmount | null>((m, a) => (m && m.value >= a.value ? m : a), null);
+const smallest = (xs: readonly MoneyAmount[]) => xs.reduce<MoneyAmount | null>((m, a) => (m && m.value <= a.value ? m : a), null);
 
 /** A worded retreat: "Can you give $250? If that's too much, even $25 helps." */
 export function wordedRetreats(doc: DocContext): Candidate[] {
