@@ -66,6 +66,24 @@ describe('transcripts', () => {
   it('does not take a text with one "Note:" line for a transcript', () => {
     expect(isDialogue(docOf('Note: the office is closed. Please call Monday.'))).toBe(false);
   });
+
+  it('does not take the header block of a forwarded message for a conversation, in English or German', () => {
+    const header = 'From: Trails <news@example.org>\nDate: Tue, 10 Mar 2026\nSubject: Next step\nTo: Sam <sam@example.com>\n\nWill you chip in $15?';
+    expect(isDialogue(docOf(header))).toBe(false);
+    expect(isDialogue(docOf(header + '\n\n' + header))).toBe(false); // forwarded twice: every field twice
+    expect(isDialogue(docOf('Von: Anna\nAn: Ben\nBetreff: Hallo\nDatum: heute\n\nText'))).toBe(false);
+  });
+
+  it('needs two speakers who each take two turns', () => {
+    expect(isDialogue(docOf('Alex: Hi\nSam: Hello\nKim: Hey\nLee: Yo\n'))).toBe(false);
+    expect(isDialogue(docOf('Alex: Hi\nSam: Hello\nAlex: Will you give?\nSam: No\n'))).toBe(true);
+  });
+
+  it('still reads a transcript that was forwarded with its header', () => {
+    const doc = docOf('From: Desk <d@example.org>\nSubject: Chat log\n\n' + text);
+    expect(isDialogue(doc)).toBe(true);
+    expect(speakerOf(doc, doc.sentences.length - 1)).toBe('Persuadee');
+  });
 });
 
 describe('foot-in-the-door sequence', () => {

@@ -4,6 +4,7 @@
  */
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
+import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
 
 /** Hits of `cue` that no negator governs and no `excluded` cue hit overlaps. */
 export function liveHits(doc: DocContext, cue: string, excluded: readonly string[] = []): CueHit[] {
@@ -117,11 +118,26 @@ function cached<T>(map: WeakMap<DocContext, T>, doc: DocContext, make: () => T):
 
 const SPEAKER_LINE = /^[ \t]*([A-Z][A-Za-z0-9 ._'-]{0,23}):[ \t]/gm;
 
+/** "From: …", "Subject: …", "Betreff: …" label the header block of a forwarded or quoted message, not a turn. */
+const MAIL_HEADER_FIELDS = new Set(sharedLexicon['$mail-header-fields']);
+
+/**
+ * A transcript: labelled lines ("Persuader: …") of at least two speakers who
+ * each take two turns or more. A forwarded message's header block ("From:",
+ * "Date:", "Subject:", "To:") labels each line once, and is no conversation.
+ */
 function findSpeakers(doc: DocContext): Array<string | null> | null {
   const labels: Array<[number, string]> = [];
+  const turns = new Map<string, number>();
   SPEAKER_LINE.lastIndex = 0;
-  for (let m = SPEAKER_LINE.exec(doc.text); m; m = SPEAKER_LINE.exec(doc.text)) labels.push([m.index, m[1].trim()]);
-  if (labels.length < 4 || new Set(labels.map(([, n]) => n)).size < 2) return null;
+  for (let m = SPEAKER_LINE.exec(doc.text); m; m = SPEAKER_LINE.exec(doc.text)) {
+    const name = m[1].trim();
+    if (MAIL_HEADER_FIELDS.has(name.toLowerCase())) continue;
+    labels.push([m.index, name]);
+    turns.set(name, (turns.get(name) ?? 0) + 1);
+  }
+  const speakers = [...turns.values()].filter((n) => n >= 2).length;
+  if (labels.length < 4 || speakers < 2) return null;
   const out: Array<string | null> = [];
   let next = 0;
   let current: string | null = null;
