@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 /**
- * Build step (after tsc and compile-phrases): one esbuild bundle of the CLI
- * and its worker in dist/bundle/, which bin/quidpro.js loads because it starts
- * faster than ~70 separate modules (lazy imports stay separate chunks).
+ * Build step (after tsc and compile-phrases): the start-up bundle in
+ * dist/bundle/, which bin/quidpro.js loads because it starts faster than ~70
+ * separate ES modules:
+ *
+ *   js/cli.cjs     the CLI and everything it may load (decoders, reporters),
+ *                  as one function expression that bin/bundle-loader.js
+ *                  compiles with vm.Script and V8 code cache (Node 20 cannot
+ *                  cache the compiled code of ES modules);
+ *   js/cli.cjs.<node>-<arch>.cache
+ *                  that code cache, written by one run of the CLI on an example
+ *                  (so it holds the functions a run compiles, not only the top level);
+ *   js/worker.js   the --jobs worker thread (an ES module: threads start only for many inputs).
  *
  * The bundle is used only while dist/bundle/stamp matches dist/cli.js's
  * modification time: a later plain `tsc` (as the tests run) makes it stale,
  * and bin then loads dist/cli.js.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,16 +28,68 @@ const at = (path) => fileURLToPath(new URL(path, new URL('..', import.meta.url))
 const bundleDir = at('dist/bundle/');
 rmSync(bundleDir, { recursive: true, force: true });
 
-await build({
+/**
+ * Node built-in modules that a run seldom uses but that cost start-up when
+ * required (child_process alone loads net, dgram and streams: ~5 ms): the
+ * bundle gets them through an object whose properties require the module on
+ * first use. commander needs child_process only for stand-alone executable
+ * sub-commands, quidpro only for --changed-since.
+ */
+const LAZY_BUILTINS = ['child_process'];
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      // The shim's own require is of the real module.
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const names = Object.keys(await import(`node:${args.path}`)).filter((n) => n !== 'default');
+      return {
+        loader: 'js',
+        contents: [
+          `let real;`,
+          `const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));`,
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli.js', worker: 'dist/parallel/worker.js' },
-  outdir: at('dist/bundle/js/'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'dist/cli.js' },
+  outExtension: { '.js': '.cjs' },
+  outdir: at('dist/bundle/js/'),
+  format: 'cjs',
+  plugins: [lazyBuiltins],
+  // The modules are ES modules (strict mode); the loader passes the CommonJS names and the bundle's own URL.
+  define: { 'import.meta.url': '__quidproImportMetaUrl' },
+  banner: { js: '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";' },
+  footer: { js: '})' },
+});
+
+// bin/bundle-loader.js gives the bundle its own require, which must then only ever load Node built-ins.
+const required = [...readFileSync(at('dist/bundle/js/cli.cjs'), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+const notBuiltin = required.filter((id) => !isBuiltin(id));
+if (notBuiltin.length > 0) throw new Error(`the bundle requires modules that are not Node built-ins: ${notBuiltin.join(', ')}`);
+
+await build({
+  ...common,
+  entryPoints: { worker: 'dist/parallel/worker.js' },
+  outdir: at('dist/bundle/js/'),
+  format: 'esm',
   // commander and natural are CommonJS: give the ESM bundle a require.
   banner: { js: "import { createRequire as __quidproCreateRequire } from 'node:module'; const require = __quidproCreateRequire(import.meta.url);" },
 });
@@ -37,3 +100,19 @@ const { version } = JSON.parse(readFileSync(at('package.json'), 'utf8'));
 writeFileSync(at('dist/bundle/package.json'), JSON.stringify({ private: true, type: 'module', version }) + '\n');
 mkdirSync(bundleDir, { recursive: true });
 writeFileSync(at('dist/bundle/stamp'), String(statSync(at('dist/cli.js')).mtimeMs));
+
+// One run on an example writes the code cache (bin does so whenever the cache is missing or rejected).
+// NODE_OPTIONS is left out: V8 accepts a cache only under the flags it was made with, and a plain run has none.
+const { NODE_OPTIONS: _, ...env } = process.env;
+const status = (() => {
+  try {
+    execFileSync(process.execPath, [at('bin/quidpro.js'), '--no-config', '--no-color', '--jobs', '1', at('fixtures/examples/charity-appeal.txt')], { env, stdio: 'ignore' });
+    return 0;
+  } catch (err) {
+    return err.status;
+  }
+})();
+if (status !== 0 && status !== 1) throw new Error(`the run that writes the code cache exited ${status}`);
+if (!readdirSync(at('dist/bundle/js/')).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))) {
+  console.warn('bundle: no code cache was written; the bundle still works, compiling at each start');
+}

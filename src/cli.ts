@@ -5,8 +5,7 @@
  * 0 pass, 1 failed by threshold, 2 usage or input error (2 wins).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { loadConfig } from './config/load.js';
 import { resolveSettings } from './config/resolve.js';
 import { ConfigError } from './config/validate.js';
@@ -272,9 +271,9 @@ function parseCount(value: string): number {
   return n;
 }
 
+/** The package's version (read, not imported: node:module costs start-up; the bundle has a package.json of its own beside it). */
 function readVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../package.json') as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function defaultIo(): CliIo {
