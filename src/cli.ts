@@ -159,8 +159,8 @@ interface Sink {
 
 async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const stdinIsTTY = (process.stdin as { isTTY?: boolean }).isTTY === true;
-  if (paths.length === 0 && stdinIsTTY && !io.stdin) {
+  // process.stdin is looked at only when no path is named: making it (a pipe's socket) costs start-up.
+  if (paths.length === 0 && !io.stdin && (process.stdin as { isTTY?: boolean }).isTTY === true) {
     io.stderr.write('quidpro: no input: name files or folders, or pipe text in (see quidpro --help)\n');
     return EXIT_ERROR;
   }

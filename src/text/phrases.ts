@@ -28,14 +28,14 @@ export interface CueHit {
   sentence: number;
 }
 
-interface WordPattern {
+export interface WordPattern {
   key: string | null; // null: wildcard
   exact: string | null;
   /** `exact` without apostrophes, as compared. */
   bareExact?: string;
 }
 
-interface CompiledPhrase {
+export interface CompiledPhrase {
   cue: string;
   words: WordPattern[];
   /** Position among the phrases with the same first word: candidates are tried in this order. */
@@ -47,7 +47,7 @@ interface CompiledPhrase {
  * word: a common first word ("free", "you") starts a hundred phrases, and
  * trying each at every occurrence was most of the matching time.
  */
-interface FirstWordEntry {
+export interface FirstWordEntry {
   all: CompiledPhrase[];
   /** One word long, or a wildcard second word: tried wherever the first word is. */
   always: CompiledPhrase[];
@@ -57,9 +57,12 @@ interface FirstWordEntry {
 const WILDCARD = '\u0000*';
 
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, FirstWordEntry>();
+  private readonly byFirst: Map<string, FirstWordEntry>;
 
-  constructor(lexicons: Readonly<Record<string, Lexicon>>) {
+  /** `prebuilt`: the index of these lexicons made at build time (src/prebuilt/phrase-index.ts); the lexicons are then not read. */
+  constructor(lexicons: Readonly<Record<string, Lexicon>>, prebuilt?: Map<string, FirstWordEntry>) {
+    this.byFirst = prebuilt ?? new Map();
+    if (prebuilt) return;
     for (const [namespace, lexicon] of Object.entries(lexicons)) {
       for (const [cueName, phrases] of Object.entries(lexicon)) {
         const cue = namespace ? `${namespace}.${cueName}` : cueName;
@@ -84,6 +87,11 @@ export class PhraseMatcher {
       if (!list) entry.bySecond.set(second.key, (list = []));
       list.push(compiled);
     }
+  }
+
+  /** The index (what src/prebuilt/phrase-index.ts writes at build time). */
+  index(): ReadonlyMap<string, FirstWordEntry> {
+    return this.byFirst;
   }
 
   /** Every match of every cue; per cue and start word, only the longest. */
@@ -164,7 +172,9 @@ function longestPerCue(
  * which is loaded here: stemming ~2,000 phrases cold was a third of start-up.
  * Compiling depends only on the phrase text, so a stale file is incomplete, never wrong.
  */
-const compiled = new Map<string, WordPattern[]>(loadCompiledPhrases());
+let compiledCache: Map<string, WordPattern[]> | undefined;
+/** Read on first use: a run on the prebuilt index (src/prebuilt/phrase-index.ts) never needs it. */
+const compiledMap = () => (compiledCache ??= new Map<string, WordPattern[]>(loadCompiledPhrases()));
 
 function loadCompiledPhrases(): Array<[string, WordPattern[]]> {
   try {
@@ -176,14 +186,14 @@ function loadCompiledPhrases(): Array<[string, WordPattern[]]> {
 
 /** Every phrase compiled so far in this process (what the build writes out). */
 export function compiledPhrases(): Record<string, WordPattern[]> {
-  return Object.fromEntries(compiled);
+  return Object.fromEntries(compiledMap());
 }
 
 export function compilePhrase(phrase: string): WordPattern[] {
-  let words = compiled.get(phrase);
+  let words = compiledMap().get(phrase);
   if (words === undefined) {
     words = compileWords(phrase);
-    compiled.set(phrase, words);
+    compiledMap().set(phrase, words);
   }
   return words;
 }
