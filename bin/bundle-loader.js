@@ -18,6 +18,7 @@
  * outlive its bundle: it lives in the bundle's own folder, which the build
  * deletes and rewrites as a whole.
  */
+const { isAscii } = require('node:buffer');
 const { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } = require('node:fs');
 const { dirname } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -44,7 +45,9 @@ function fnv1a(s) {
  * cache: 'accepted', 'rejected' (by V8) or 'missing' (or unreadable).
  */
 function loadBundle(bundleFile, cacheFile = cacheFileFor(bundleFile)) {
-  const source = readFileSync(bundleFile, 'utf8');
+  const bytes = readFileSync(bundleFile);
+  // The build writes ASCII: read as latin1, the string needs no decoding and takes one byte a character.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

@@ -32,13 +32,14 @@ const bundleDir = at('dist/bundle/');
 rmSync(bundleDir, { recursive: true, force: true });
 
 /**
- * Node built-in modules that a run seldom uses but that cost start-up when
- * required (child_process alone loads net, dgram and streams: ~5 ms): the
- * bundle gets them through an object whose properties require the module on
- * first use. commander needs child_process only for stand-alone executable
- * sub-commands, quidpro only for --changed-since.
+ * Node built-in modules that a run on a few files does not use but that cost
+ * start-up when required: the bundle gets them through an object whose
+ * properties require the module on first use. child_process (which loads
+ * net, dgram and streams) serves commander's stand-alone executable
+ * sub-commands and --changed-since; fs/promises (which loads readline)
+ * directory walks and --jobs 1 reads.
  */
-const LAZY_BUILTINS = ['child_process'];
+const LAZY_BUILTINS = ['child_process', 'fs/promises'];
 
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -69,8 +70,9 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   // Half the bytes to read and for V8 to check and hash (989 KB → 498 KB); keepNames: a function's or class's .name stays as written.
-  minify: true,
-  keepNames: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: process.env.QP_MIN === 'all',
 };
 
 await build({
@@ -80,11 +82,20 @@ await build({
   outdir: at('dist/bundle/js/'),
   format: 'cjs',
   plugins: [lazyBuiltins],
+  // An ASCII bundle is read without UTF-8 decoding into a string of half the size (bin/bundle-loader.js).
+  // esbuild escapes strings and identifiers; template literals are lowered to strings so that it can
+  // escape them too (String.raw keeps its raw text as a string literal); regex literals are escaped below.
+  charset: 'ascii',
+  supported: { 'template-literal': false },
   // The modules are ES modules (strict mode); the loader passes the CommonJS names and the bundle's own URL.
   define: { 'import.meta.url': '__quidproImportMetaUrl' },
   banner: { js: '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";' },
   footer: { js: '})' },
 });
+
+// What is left outside ASCII is in regex literals (and comments), where \uXXXX means the same character.
+const cliFile = at('dist/bundle/js/cli.cjs');
+writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // bin/bundle-loader.js gives the bundle its own require, which must then only ever load Node built-ins.
 const required = [...readFileSync(at('dist/bundle/js/cli.cjs'), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
