@@ -69,10 +69,10 @@ const common = {
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  // Half the bytes to read and for V8 to check and hash (989 KB → 498 KB); keepNames: a function's or class's .name stays as written.
+  // A third fewer bytes to read (989 KB → 640 KB). Identifiers keep their names: renaming them saved
+  // no measurable time, and names matter to stack traces and to constructor.name (commander's errors).
   minifyWhitespace: true,
   minifySyntax: true,
-  minifyIdentifiers: process.env.QP_MIN === 'all',
 };
 
 await build({
