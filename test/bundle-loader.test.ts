@@ -5,7 +5,7 @@
  * itself takes its fallback, dist/cli.js, throughout the other tests.)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,5 +94,54 @@ describe('bundle loader', () => {
     expect(capped).not.toBe(plain);
     expect(cacheFileFor(bundle, ['--max-old-space-size=128'], undefined)).toBe(capped);
     expect(cacheFileFor(bundle, [], '--max-old-space-size=256')).not.toBe(capped);
+  });
+});
+
+/**
+ * bin/quidpro.js in a package laid out like this one, with stand-ins for
+ * dist/cli.js and the bundle that say which of them ran.
+ */
+describe('bin/quidpro.js', () => {
+  const root = mkdtempSync(join(tmpdir(), 'quidpro-bin-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'bin'));
+  for (const f of ['quidpro.js', 'bundle-loader.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
+  mkdirSync(join(root, 'dist', 'bundle', 'js'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'cli.js'), 'export async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
+  const bundleFile = join(root, 'dist', 'bundle', 'js', 'cli.cjs');
+  writeFileSync(
+    bundleFile,
+    '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n' +
+      'exports.main = async (argv) => { process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
+  );
+  const stamp = join(root, 'dist', 'bundle', 'stamp');
+  const run = () => {
+    try {
+      return { out: execFileSync(process.execPath, [join(root, 'bin', 'quidpro.js'), 'a', 'b'], { encoding: 'utf8' }), status: 0 };
+    } catch (err) {
+      const e = err as { stdout: string; status: number };
+      return { out: e.stdout, status: e.status };
+    }
+  };
+  const caches = () => readdirSync(join(root, 'dist', 'bundle', 'js')).filter((f) => f.endsWith('.cache'));
+
+  it('runs dist/cli.js when the bundle is missing its stamp or was built from another dist/', () => {
+    expect(run()).toEqual({ out: 'dist a b\n', status: 3 });
+    writeFileSync(stamp, String(statSync(join(root, 'dist', 'cli.js')).mtimeMs + 1));
+    expect(run()).toEqual({ out: 'dist a b\n', status: 3 });
+    expect(caches()).toEqual([]);
+  });
+
+  it('runs the bundle while its stamp matches, writing its code cache on the first run', () => {
+    writeFileSync(stamp, String(statSync(join(root, 'dist', 'cli.js')).mtimeMs));
+    expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
+    expect(caches()).toHaveLength(1);
+    expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
+    // A cache V8 rejects: the bundle runs all the same, and the run replaces the cache.
+    const cacheFile = join(root, 'dist', 'bundle', 'js', caches()[0]);
+    writeFileSync(cacheFile, 'not a code cache');
+    expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
+    expect(statSync(cacheFile).size).toBeGreaterThan('not a code cache'.length);
   });
 });
