@@ -5,8 +5,7 @@
  * 0 pass, 1 failed by threshold, 2 usage or input error (2 wins).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { closeSync, fstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { loadConfig } from './config/load.js';
 import { resolveSettings } from './config/resolve.js';
 import { ConfigError } from './config/validate.js';
@@ -160,8 +159,8 @@ interface Sink {
 
 async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const stdinIsTTY = (process.stdin as { isTTY?: boolean }).isTTY === true;
-  if (paths.length === 0 && stdinIsTTY && !io.stdin) {
+  // process.stdin is looked at only when no path is named: making it (a pipe's socket) costs start-up.
+  if (paths.length === 0 && !io.stdin && (process.stdin as { isTTY?: boolean }).isTTY === true) {
     io.stderr.write('quidpro: no input: name files or folders, or pipe text in (see quidpro --help)\n');
     return EXIT_ERROR;
   }
@@ -272,16 +271,38 @@ function parseCount(value: string): number {
   return n;
 }
 
+/** The package's version (read, not imported: node:module costs start-up; the bundle has a package.json of its own beside it). */
 function readVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../package.json') as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * process.stdout and process.stderr are made on first use, and making one
+ * loads Node's stream modules (and net, for a pipe or a terminal): a few ms
+ * of start-up. So stderr is touched only when something is written to it,
+ * and output to a file or /dev/null is written with fs.writeSync, which is
+ * all Node's own stream for those does (SyncWriteStream).
+ */
 function defaultIo(): CliIo {
+  const stderr = { write: (s: string) => process.stderr.write(s) } as unknown as NodeJS.WritableStream;
+  if (isFileOrNull(1)) {
+    const stdout = { write: (s: string) => (writeSync(1, s), true), isTTY: false };
+    return { stdout: stdout as unknown as CliIo['stdout'], stderr, env: process.env };
+  }
   // A reader that stops early (`quidpro … | head`) is not an error of ours.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
     process.exit(process.exitCode ?? EXIT_OK);
   });
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr, env: process.env };
+}
+
+/** Whether a file descriptor is a regular file or /dev/null (what Node would write with a SyncWriteStream), not a pipe or a terminal. */
+function isFileOrNull(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() || (info.isCharacterDevice() && info.rdev === statSync('/dev/null').rdev);
+  } catch {
+    return false;
+  }
 }

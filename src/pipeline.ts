@@ -3,7 +3,7 @@
  * input — or per message of a mailbox — in order. Errors become reports with
  * an `error`, never exceptions, so one bad input never hides the others.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
@@ -53,7 +53,10 @@ export async function* expandInputs(paths: readonly string[], options: RunOption
     }
     let info;
     try {
-      info = await stat(path);
+      // Synchronously: the first asynchronous fs call starts libuv's thread pool (4 threads), which a
+      // run on named files otherwise never needs (--jobs reads files synchronously); and the bundle
+      // loads node:fs/promises only on first use (scripts/bundle.mjs).
+      info = statSync(path);
     } catch (err) {
       yield errorReport(path, describeFsError(err));
       continue;

@@ -9,6 +9,7 @@ import { detach } from '../text/detach.js';
 import { PhraseMatcher, type Lexicon } from '../text/phrases.js';
 import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
 import { withLanguages } from '../lexicons/languages.js';
+import { loadPrebuiltIndex } from '../prebuilt/phrase-index.js';
 import { TACTICS } from '../tactics/index.js';
 import { stripLexicon } from '../tactics/lexicon.js';
 import type { Candidate, DecodedInput, Exchange, Finding, Tactic, TacticId, TextPart } from '../types.js';
@@ -104,6 +105,9 @@ let cachedMatcher: { key: string; matcher: PhraseMatcher } | null = null;
 export function matcherFor(phrases: AnalyzeOptions['phrases'] = {}): PhraseMatcher {
   const key = JSON.stringify(phrases);
   if (cachedMatcher?.key === key) return cachedMatcher.matcher;
+  // The built-in lexicons alone: their index made at build time, when there is one (src/prebuilt/phrase-index.ts).
+  const prebuilt = key === '{}' ? loadPrebuiltIndex() : null;
+  if (prebuilt) return (cachedMatcher = { key, matcher: new PhraseMatcher({}, prebuilt) }).matcher;
   const lexicons: Record<string, Lexicon> = { shared: stripLexicon(sharedLexicon) };
   for (const t of TACTICS) {
     const extra = phrases[t.meta.id];

@@ -25,7 +25,14 @@ export const MAX_STEMMED_LENGTH = 64;
  * is compiled (phrases.ts); a token's key id is then one integer compare.
  */
 const vocabulary = new Map<string, number>();
+/** Keys by id. */
+const vocabularyKeys: string[] = [];
 let vocabularyVersion = 0;
+
+/** The key of a vocabulary id. */
+export function vocabularyKey(id: number): string {
+  return vocabularyKeys[id];
+}
 
 /** The id of a phrase word's key, adding it to the vocabulary when new. */
 export function vocabularyId(key: string): number {
@@ -33,6 +40,7 @@ export function vocabularyId(key: string): number {
   if (id === undefined) {
     id = vocabulary.size;
     vocabulary.set(key, id);
+    vocabularyKeys.push(key);
     vocabularyVersion++;
   }
   return id;

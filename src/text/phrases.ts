@@ -12,7 +12,7 @@
  * Matches never cross a sentence; punctuation between words is skipped.
  */
 import { readFileSync } from 'node:fs';
-import { vocabularyId } from './lexemes.js';
+import { vocabularyId, vocabularyKey } from './lexemes.js';
 import { stemKey } from './stem.js';
 import type { TokenList } from './tokenize.js';
 
@@ -29,7 +29,7 @@ export interface CueHit {
   sentence: number;
 }
 
-interface WordPattern {
+export interface WordPattern {
   key: string | null; // null: wildcard
   exact: string | null;
   /** `exact` without apostrophes, as compared. */
@@ -64,43 +64,84 @@ interface FirstWordEntry {
   bySecond: Map<number, CompiledPhrase[]>;
 }
 
-export class PhraseMatcher {
-  /** By the vocabulary id of the first word. */
-  private readonly byFirst: Array<FirstWordEntry | undefined> = [];
-  /** Phrases starting with a wildcard: tried at every word. */
-  private readonly wild: CompiledPhrase[] = [];
+/** A phrase compiled from a lexicon: its cue and its words. */
+export interface PhraseSource {
+  cue: string;
+  words: WordPattern[];
+}
+
+/**
+ * Phrases grouped by the key of their first word, in lexicon order: what a
+ * matcher is made from, and what the build writes out for the built-in
+ * lexicons (src/prebuilt/phrase-index.ts) so that start-up compiles nothing.
+ * `get` may decode a group on first use.
+ */
+export interface PhraseIndex {
+  get(firstKey: string): readonly PhraseSource[] | undefined;
+  /** Every key any phrase word has (they need vocabulary ids before a text is scanned). */
+  readonly vocabulary: readonly string[];
+  /** Phrases whose first word is a wildcard. */
+  readonly wild: readonly PhraseSource[];
+}
+
+/** The PhraseIndex of some lexicons, compiled in full. */
+export class PhraseGroups extends Map<string, PhraseSource[]> implements PhraseIndex {
+  readonly vocabulary: string[] = [];
+  readonly wild: PhraseSource[] = [];
 
   constructor(lexicons: Readonly<Record<string, Lexicon>>) {
+    super();
+    const seen = new Set<string>();
     for (const [namespace, lexicon] of Object.entries(lexicons)) {
       for (const [cueName, phrases] of Object.entries(lexicon)) {
         const cue = namespace ? `${namespace}.${cueName}` : cueName;
-        for (const phrase of phrases) this.add(cue, phrase);
+        for (const phrase of phrases) {
+          const words = compilePhrase(phrase);
+          if (words.length === 0) continue;
+          for (const w of words) {
+            if (w.key === null || seen.has(w.key)) continue;
+            seen.add(w.key);
+            this.vocabulary.push(w.key);
+          }
+          const first = words[0].key;
+          if (first === null) this.wild.push({ cue, words });
+          else {
+            const group = super.get(first);
+            if (group) group.push({ cue, words });
+            else this.set(first, [{ cue, words }]);
+          }
+        }
       }
     }
-    for (const entry of this.byFirst) if (entry) mergeAlways(entry);
+  }
+}
+
+export class PhraseMatcher {
+  /** By the vocabulary id of the first word; built on first use (undefined: not yet, null: no phrase starts there). */
+  private readonly byFirst: Array<FirstWordEntry | null | undefined> = [];
+  /** Phrases starting with a wildcard: tried at every word. */
+  private readonly wild: CompiledPhrase[];
+  private readonly phrases: PhraseIndex;
+
+  /** `prebuilt`: these lexicons' phrases as the build wrote them (src/prebuilt/phrase-index.ts); the lexicons are then not read. */
+  constructor(lexicons: Readonly<Record<string, Lexicon>>, prebuilt?: PhraseIndex) {
+    this.phrases = prebuilt ?? new PhraseGroups(lexicons);
+    // Every phrase word gets its id now: a text's words are looked up by id, so the ids must exist before it is scanned.
+    for (const key of this.phrases.vocabulary) vocabularyId(key);
+    this.wild = this.phrases.wild.map((p, order) => ({ cue: p.cue, words: p.words.map(toTest), order }));
   }
 
-  private add(cue: string, phrase: string): void {
-    const patterns = compilePhrase(phrase);
-    if (patterns.length === 0) return;
-    const words = patterns.map(toTest);
-    if (words[0].keyId < 0) {
-      this.wild.push({ cue, words, order: this.wild.length });
-      return;
-    }
-    let entry = this.byFirst[words[0].keyId];
-    if (!entry) this.byFirst[words[0].keyId] = entry = { all: [], always: [], bySecond: new Map() };
-    const compiled = { cue, words, order: entry.all.length };
-    entry.all.push(compiled);
-    const second = patterns[1];
-    // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
-    if (!second || second.key === null || (second.exact !== null && second.exact.length > 64)) entry.always.push(compiled);
-    else {
-      const id = words[1].keyId;
-      let list = entry.bySecond.get(id);
-      if (!list) entry.bySecond.set(id, (list = []));
-      list.push(compiled);
-    }
+  /** The phrases this matcher was made from (what the build writes out). */
+  index(): PhraseIndex {
+    return this.phrases;
+  }
+
+  /** The entry of a first word, built from its phrases the first time a text has the word. */
+  private entryFor(keyId: number): FirstWordEntry | null {
+    const group = this.phrases.get(vocabularyKey(keyId));
+    const entry = group ? firstWordEntry(group) : null;
+    this.byFirst[keyId] = entry;
+    return entry;
   }
 
   /** Every match of every cue; per cue and start word, only the longest. */
@@ -114,7 +155,8 @@ export class PhraseMatcher {
     for (let w = 0; w < words.length; w++) {
       const head = words[w];
       const keyId = tokens.keyId(head);
-      const entry = keyId >= 0 ? this.byFirst[keyId] : undefined;
+      let entry = keyId >= 0 ? this.byFirst[keyId] : null;
+      if (entry === undefined) entry = this.entryFor(keyId);
       if (!entry && !wild) continue;
       found.count = 0;
       if (entry) longestPerCue(candidatesAt(entry, tokens, words, w), tokens, words, w, found);
@@ -158,6 +200,26 @@ function candidatesAt(entry: FirstWordEntry, tokens: TokenList, words: Int32Arra
   return entry.bySecond.get(tokens.keyId(words[w + 1])) ?? entry.always;
 }
 
+function firstWordEntry(group: readonly PhraseSource[]): FirstWordEntry {
+  const entry: FirstWordEntry = { all: [], always: [], bySecond: new Map() };
+  for (const { cue, words: patterns } of group) {
+    const words = patterns.map(toTest);
+    const compiled = { cue, words, order: entry.all.length };
+    entry.all.push(compiled);
+    const second = patterns[1];
+    // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
+    if (!second || second.key === null || (second.exact !== null && second.exact.length > 64)) entry.always.push(compiled);
+    else {
+      const id = words[1].keyId;
+      let list = entry.bySecond.get(id);
+      if (!list) entry.bySecond.set(id, (list = []));
+      list.push(compiled);
+    }
+  }
+  mergeAlways(entry);
+  return entry;
+}
+
 /** Merges `always` into each second-word list once, so matching never merges (or allocates) per word. */
 function mergeAlways(entry: FirstWordEntry): void {
   if (entry.always.length === 0) return;
@@ -199,7 +261,9 @@ function longestPerCue(
  * which is loaded here: stemming ~2,000 phrases cold was a third of start-up.
  * Compiling depends only on the phrase text, so a stale file is incomplete, never wrong.
  */
-const compiled = new Map<string, WordPattern[]>(loadCompiledPhrases());
+let compiledCache: Map<string, WordPattern[]> | undefined;
+/** Read on first use: a run on the prebuilt index (src/prebuilt/phrase-index.ts) never needs it. */
+const compiledMap = () => (compiledCache ??= new Map<string, WordPattern[]>(loadCompiledPhrases()));
 
 function loadCompiledPhrases(): Array<[string, WordPattern[]]> {
   try {
@@ -211,14 +275,14 @@ function loadCompiledPhrases(): Array<[string, WordPattern[]]> {
 
 /** Every phrase compiled so far in this process (what the build writes out). */
 export function compiledPhrases(): Record<string, WordPattern[]> {
-  return Object.fromEntries(compiled);
+  return Object.fromEntries(compiledMap());
 }
 
 export function compilePhrase(phrase: string): WordPattern[] {
-  let words = compiled.get(phrase);
+  let words = compiledMap().get(phrase);
   if (words === undefined) {
     words = compileWords(phrase);
-    compiled.set(phrase, words);
+    compiledMap().set(phrase, words);
   }
   return words;
 }
