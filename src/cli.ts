@@ -153,7 +153,12 @@ interface CliOptions {
 
 /** Where the report goes: stdout, or a file opened before any input is read. */
 interface Sink {
-  write(s: string): void;
+  /**
+   * Writes, then waits only while the reader lags: stdout on a pipe queues
+   * what the reader has not taken yet, so without this wait a slow reader
+   * (`quidpro … | slow`) let a mailbox's whole report pile up in memory.
+   */
+  write(s: string): Promise<void> | undefined;
   close(): void;
   isTTY: boolean;
 }
@@ -209,13 +214,13 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
       if (!text && !jsonl) files.push(file);
       for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
       if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
-      if (text && style) sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
-      if (jsonl) sink.write(jsonl.formatJsonLine(file));
+      if (text && style) await sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
+      if (jsonl) await sink.write(jsonl.formatJsonLine(file));
     }
     const failing = tally.failing;
     if (text && style) sink.write(text.formatSummary(tally, style));
     else if (opts.format === 'json') {
-      for (const chunk of (await import('./report/json.js')).jsonChunks(files, { failing })) sink.write(chunk);
+      for (const chunk of (await import('./report/json.js')).jsonChunks(files, { failing })) await sink.write(chunk);
     }
     else if (opts.format === 'sarif') {
       const { formatSarif } = await import('./report/sarif.js');
@@ -229,10 +234,26 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
 
 function openSink(file: string | undefined, io: CliIo): Sink {
   if (file === undefined) {
-    return { write: (s) => void io.stdout.write(s), close: () => {}, isTTY: io.stdout.isTTY === true };
+    const out = io.stdout;
+    return { write: (s) => (out.write(s) ? undefined : drained(out)), close: () => {}, isTTY: out.isTTY === true };
   }
   const fd = openSync(file, 'w');
   return { write: (s) => void writeSync(fd, s), close: () => closeSync(fd), isTTY: false };
+}
+
+/** Resolves when `stream` has room again, or can take nothing more (closed, failed: its own handlers report that). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
 }
 
 function parseConfidence(value: string): number {
