@@ -13,6 +13,7 @@ import PostalMime, { type Address, type Email } from 'postal-mime';
 import { SpanMap } from '../positions.js';
 import type { DecodedInput, MessageMeta, TextPart } from '../types.js';
 import { htmlAsReadText } from './html.js';
+import './postal-fast.js'; // postal-mime's decoders without their Blob round trip
 import { bytesToText, repairWindows1252 } from './text.js';
 
 /**
