@@ -16,6 +16,7 @@ function bundleIsCurrent() {
 }
 
 async function start() {
+  require('./heap-growth.js').boundHeapGrowth();
   if (bundleIsCurrent()) {
     const { loadBundle, saveCache } = require('./bundle-loader.js');
     const loaded = loadBundle(join(dist, 'bundle', 'js', 'cli.cjs'));

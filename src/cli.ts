@@ -6,7 +6,6 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { closeSync, fstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from './config/load.js';
 import { resolveSettings } from './config/resolve.js';
 import { ConfigError } from './config/validate.js';
@@ -55,30 +54,7 @@ export interface CliIo {
 
 type ProgramWithResult = Command & { exitCodeResult?: number };
 
-/**
- * How far V8 lets the heap grow past what survived the last full collection,
- * in percent. By default V8 picks a factor of up to 4 (more when its helper
- * threads lag, as on a loaded machine), so a mailbox whose live data is
- * ~15 MB ran with ~85 MB of heap, most of it garbage, and peaked at 145 to
- * 350 MB RSS. With 1.5 x the peak stays near 120 MB for no measurable CPU.
- * Unlike a heap cap (--max-old-space-size) it aborts nothing: a large
- * document still gets the heap it needs, in smaller steps.
- */
-export const HEAP_GROWING_PERCENT = 50;
-
-/**
- * Applies HEAP_GROWING_PERCENT, unless the user set V8's heap growth
- * (`node --heap-growing-percent=N quidpro …`; NODE_OPTIONS cannot carry it).
- * V8 reads it at each full collection, so setting it at run time takes effect.
- */
-export function boundHeapGrowth(execArgv = process.execArgv): boolean {
-  if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return false;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return true;
-}
-
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  boundHeapGrowth();
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

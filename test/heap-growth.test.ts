@@ -1,13 +1,18 @@
 /**
- * The CLI bounds how far V8 lets the heap grow past its live data (see
- * HEAP_GROWING_PERCENT in src/cli.ts), unless the user chose a growth of their own.
+ * The command bounds how far V8 lets the heap grow past its live data (see
+ * HEAP_GROWING_PERCENT in bin/heap-growth.js), unless the user chose a growth of their own.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boundHeapGrowth, HEAP_GROWING_PERCENT } from '../src/cli.js';
+import { createRequire } from 'node:module';
 import { BIN, GIFT, tempTree } from './report/spawn.js';
+
+const { boundHeapGrowth, HEAP_GROWING_PERCENT } = createRequire(import.meta.url)('../bin/heap-growth.js') as {
+  boundHeapGrowth: (execArgv?: string[]) => boolean;
+  HEAP_GROWING_PERCENT: number;
+};
 
 /** Records, in the CLI's process, every V8 flag it sets at run time. */
 const PRELOAD = `
