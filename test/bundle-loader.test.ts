@@ -105,7 +105,7 @@ describe('bin/quidpro.js', () => {
   const root = mkdtempSync(join(tmpdir(), 'quidpro-bin-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'bin'));
-  for (const f of ['quidpro.js', 'bundle-loader.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
+  for (const f of ['quidpro.js', 'bundle-loader.js', 'heap-growth.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   mkdirSync(join(root, 'dist', 'bundle', 'js'), { recursive: true });
   writeFileSync(join(root, 'dist', 'cli.js'), 'export async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
@@ -113,7 +113,8 @@ describe('bin/quidpro.js', () => {
   writeFileSync(
     bundleFile,
     '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n' +
-      'exports.main = async (argv) => { process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
+      // Like the real CLI's heap setting: a flag set by the run must not make the cache saved after it mismatch the next run.
+      'exports.main = async (argv) => { require("node:v8").setFlagsFromString("--heap-growing-percent=50"); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
   );
   const stamp = join(root, 'dist', 'bundle', 'stamp');
   const run = () => {
@@ -137,7 +138,10 @@ describe('bin/quidpro.js', () => {
     writeFileSync(stamp, String(statSync(join(root, 'dist', 'cli.js')).mtimeMs));
     expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
     expect(caches()).toHaveLength(1);
+    const written = statSync(join(root, 'dist', 'bundle', 'js', caches()[0])).mtimeMs;
     expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
+    // The second run accepted the cache, so it did not write another.
+    expect(statSync(join(root, 'dist', 'bundle', 'js', caches()[0])).mtimeMs).toBe(written);
     // A cache V8 rejects: the bundle runs all the same, and the run replaces the cache.
     const cacheFile = join(root, 'dist', 'bundle', 'js', caches()[0]);
     writeFileSync(cacheFile, 'not a code cache');
