@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keywordFires, KEYWORD_RULES } from '../scripts/lib/baselines.mjs';
+import { stemmedWords } from '../scripts/lib/detect.mjs';
 import { evaluate } from '../scripts/lib/evaluate.mjs';
 import { fnv1a, foldOf } from '../scripts/lib/folds.mjs';
 import { fitLogistic, probability } from '../scripts/lib/logistic.mjs';
@@ -162,6 +163,11 @@ describe('baselines and folds', () => {
     const rule = KEYWORD_RULES['foot-in-the-door'];
     expect(keywordFires(rule, 'Sign the petition today. Then chip in $5.')).toBe(true);
     expect(keywordFires(rule, 'Chip in $5. Then sign the petition.')).toBe(false);
+  });
+
+  it('feeds naive Bayes the stemmed words of a text, as the scanner reads them', async () => {
+    const lib = { scan: (await import('../src/text/tokenize.js')).scan };
+    expect(stemmedWords(lib, 'Claim your FREE gifts, 2 of them!')).toEqual(['claim', 'your', 'free', 'gift', 'of', 'them']);
   });
 
   it('assigns folds by a stable hash of the id', () => {

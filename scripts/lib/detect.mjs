@@ -89,5 +89,5 @@ export async function decodedText(lib, item) {
 
 /** Stemmed word tokens of a text, with the detector's own scanner and stemmer. */
 export function stemmedWords(lib, text) {
-  return lib.scan(text).tokens.filter((t) => t.kind === 'word').map((t) => t.key);
+  return lib.scan(text).tokens.slice().filter((t) => t.kind === 'word').map((t) => t.key);
 }
