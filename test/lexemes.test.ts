@@ -36,3 +36,17 @@ describe('lexemes', () => {
     expect(matcher.match(tokens).map((h) => `${h.cue}:${text.slice(h.start, h.end)}`)).toEqual(['custom.thing:zorbleflux pamphlet']);
   });
 });
+
+describe('lexeme hashing', () => {
+  it('is seeded per process, so colliding spellings cannot be prepared in advance', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const module = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'text', 'lexemes.js')).href;
+    const hash = () =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', `import { hashOf } from ${JSON.stringify(module)}; console.log(hashOf('free', 0, 4));`], { encoding: 'utf8' }).stdout.trim();
+    const seen = new Set([hash(), hash(), hash()]);
+    expect([...seen].every((h) => /^-?\d+$/.test(h))).toBe(true);
+    expect(seen.size).toBeGreaterThan(1);
+  });
+});

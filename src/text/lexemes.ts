@@ -143,7 +143,14 @@ export function currentLexemes(): LexemeTable {
   return table;
 }
 
-export const HASH_SEED = 0x811c9dc5;
+/**
+ * FNV-1a's offset basis, mixed with a number drawn once per process: the
+ * lexeme table probes linearly, so words crafted to share one fixed 32-bit
+ * hash could make every look-up walk them all (quadratic time on a hostile
+ * mail). With a seed nobody knows in advance, collisions cannot be planned.
+ * Where a spelling lands in the table never changes what it says.
+ */
+export const HASH_SEED = (0x811c9dc5 ^ Math.floor(Math.random() * 0x100000000)) | 0;
 export const HASH_PRIME = 0x01000193;
 
 /** FNV-1a over the UTF-16 units of text[start, end). */
