@@ -272,8 +272,8 @@ function wordPositions(doc: DocContext): WordPositions {
   p = { word: new Int32Array(n), barrier: new Int32Array(n) };
   let words = 0;
   let barriers = 0;
+  const tokens = doc.tokens;
   for (let i = 0; i < n; i++) {
-    const tokens = doc.tokens;
     if (tokens.isWordOrNumber(i)) words++;
     else if (tokens.kind(i) === 'punct' && BARRIERS.has(tokens.raw(i))) barriers++;
     p.word[i] = words;

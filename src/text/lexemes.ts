@@ -48,9 +48,9 @@ export function vocabularyId(key: string): number {
 
 /**
  * One table of lexemes. A scan reads and extends the current table; a
- * TokenList keeps the table its ids point into, so replacing the table
- * (when it grows too large, or the vocabulary changed) never changes what an
- * existing TokenList says.
+ * TokenList keeps the table its ids point into, so replacing the table when
+ * it grows too large never changes what an existing TokenList says. Phrase
+ * words added to the vocabulary later get their ids by refreshKeyIds().
  */
 export class LexemeTable {
   /** Open addressing by hash of the spelling: lexeme id + 1, 0 for an empty slot. */

@@ -12,7 +12,7 @@
  * Matches never cross a sentence; punctuation between words is skipped.
  */
 import { readFileSync } from 'node:fs';
-import { vocabularyId, vocabularyKey } from './lexemes.js';
+import { MAX_STEMMED_LENGTH, vocabularyId, vocabularyKey } from './lexemes.js';
 import { stemKey } from './stem.js';
 import type { TokenList } from './tokenize.js';
 
@@ -57,7 +57,6 @@ interface CompiledPhrase {
  * trying each at every occurrence was most of the matching time.
  */
 interface FirstWordEntry {
-  all: CompiledPhrase[];
   /** One word long, or a wildcard second word: tried wherever the first word is. */
   always: CompiledPhrase[];
   /** By the second word's vocabulary id: its phrases merged with `always`, in their original order. */
@@ -201,21 +200,20 @@ function candidatesAt(entry: FirstWordEntry, tokens: TokenList, words: Int32Arra
 }
 
 function firstWordEntry(group: readonly PhraseSource[]): FirstWordEntry {
-  const entry: FirstWordEntry = { all: [], always: [], bySecond: new Map() };
-  for (const { cue, words: patterns } of group) {
+  const entry: FirstWordEntry = { always: [], bySecond: new Map() };
+  group.forEach(({ cue, words: patterns }, order) => {
     const words = patterns.map(toTest);
-    const compiled = { cue, words, order: entry.all.length };
-    entry.all.push(compiled);
+    const compiled = { cue, words, order };
     const second = patterns[1];
     // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
-    if (!second || second.key === null || (second.exact !== null && second.exact.length > 64)) entry.always.push(compiled);
+    if (!second || second.key === null || (second.exact !== null && second.exact.length > MAX_STEMMED_LENGTH)) entry.always.push(compiled);
     else {
       const id = words[1].keyId;
       let list = entry.bySecond.get(id);
       if (!list) entry.bySecond.set(id, (list = []));
       list.push(compiled);
     }
-  }
+  });
   mergeAlways(entry);
   return entry;
 }

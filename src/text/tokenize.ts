@@ -292,7 +292,8 @@ export function scan(text: string): Scan {
       }
       const stop = text.charCodeAt(end);
       hashed = !(stop >= 128 || stop === APOSTROPHE);
-      if (!hashed) end = wordEnd(text, start);
+      // The ASCII run is part of the word either way: wordEnd goes on from where it stopped.
+      if (!hashed) end = wordEnd(text, end);
       kind = WORD;
       // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
       if (mayBeGlued(text, start, end)) {
