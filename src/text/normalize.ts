@@ -10,6 +10,7 @@
  * that needs none of this is returned as it is, after one regex test.
  */
 import { SpanMap, TextBuilder } from '../positions.js';
+import { nextSuspicious } from './suspicious.js';
 
 export interface Normalized {
   text: string;
@@ -38,8 +39,8 @@ const MIXED_SCRIPT = '[A-Za-z][\\u0370-\\u03ff\\u0400-\\u052f]|[\\u0370-\\u03ff\
  */
 const LEET_NEIGHBOUR = '[A-Za-z][013457$]+[A-Za-z]|[A-Za-z]{2}[013457$]|[A-Za-z]@(?![\\w-]+\\.[A-Za-z])[A-Za-z]';
 const SPACED_LETTERS = '\\b[A-Za-z][ .]{1,2}[A-Za-z][ .]{1,2}[A-Za-z]\\b';
-const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`);
-const SUSPICIOUS_G = new RegExp(SUSPICIOUS.source, 'g');
+/** Anchored where nextSuspicious (suspicious.ts) finds a trigger; exported for its tests. */
+export const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`, 'y');
 /** Which steps a region needs (each skipped when its test fails). */
 const FOLDABLE = new RegExp(FOLDABLE_CHAR);
 const NEEDS_CONFUSABLES = new RegExp(MIXED_SCRIPT);
@@ -81,16 +82,15 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 // ----------------------------------------------------------------- entry point
 
 export function normalize(text: string): Normalized {
-  if (!SUSPICIOUS.test(text)) return identity(text);
+  let at = nextSuspicious(text, 0, SUSPICIOUS);
+  if (at < 0) return identity(text);
   const builder = new TextBuilder();
   let copied = 0; // input before this offset is already in the builder
-  SUSPICIOUS_G.lastIndex = 0;
-  for (let m = SUSPICIOUS_G.exec(text); m; m = SUSPICIOUS_G.exec(text)) {
-    const [start, end] = regionAround(text, m.index, copied);
+  for (; at >= 0; at = nextSuspicious(text, Math.max(copied, at + 1), SUSPICIOUS)) {
+    const [start, end] = regionAround(text, at, copied);
     if (start > copied) builder.append(text.slice(copied, start), copied);
     appendRegion(builder, text, start, end);
     copied = end;
-    SUSPICIOUS_G.lastIndex = Math.max(end, m.index + 1);
   }
   if (copied < text.length) builder.append(text.slice(copied), copied);
   return builder.build();

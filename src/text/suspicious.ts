@@ -1,0 +1,66 @@
+/**
+ * Where the next disguise may start: the leftmost match of SUSPICIOUS (see
+ * normalize.ts) at or after an offset, found by a char-code pass.
+ *
+ * Running that regex over a whole mailbox was a tenth of the analysis: it
+ * tries every alternative at every character. Every match, though, has a
+ * trigger within two characters of its start (a non-ASCII character, a leet
+ * character, or a one-letter word followed by a space or dot), and plain
+ * prose has few triggers. So we walk the text, and at a trigger try the
+ * regex anchored (sticky) at the few starts that trigger allows.
+ */
+
+/**
+ * A trigger at `p` allows a match to start at p-2, p-1 or p:
+ * - non-ASCII at p: a foldable character (start p), a Latin letter before a
+ *   Greek or Cyrillic one (p-1), or the reverse (p);
+ * - 0 1 3 4 5 7 $ @ at p: "g1ft" (p-1), "fr33" (p-2), "b@nus" (p-1);
+ * - a one-letter word at p followed by a space or dot: "F R E E" (p).
+ */
+const LOOKBACK = 2;
+
+/** The index of the leftmost match of `sticky` (a copy of SUSPICIOUS with the y flag) at or after `from`, or -1. */
+export function nextSuspicious(text: string, from: number, sticky: RegExp): number {
+  const n = text.length;
+  for (let p = from; p < n; p++) {
+    const c = text.charCodeAt(p);
+    let earliest: number;
+    if (c >= 0x80) earliest = p - 1;
+    else {
+      const role = ROLE[c];
+      if (role === NONE) continue;
+      if (role === LEET) earliest = p - LOOKBACK;
+      else if (isOneLetterWord(text, p)) earliest = p;
+      else continue;
+    }
+    const found = firstMatchIn(text, Math.max(from, earliest), p, sticky);
+    if (found >= 0) return firstMatchIn(text, Math.max(from, found - LOOKBACK), found, sticky);
+  }
+  return -1;
+}
+
+/** The first start in [first, last] where the sticky regex matches, or -1. */
+function firstMatchIn(text: string, first: number, last: number, sticky: RegExp): number {
+  for (let s = first; s <= last; s++) {
+    sticky.lastIndex = s;
+    if (sticky.test(text)) return s;
+  }
+  return -1;
+}
+
+// What an ASCII character may start: nothing, leetspeak (0 1 3 4 5 7 $ @), a one-letter word (a letter).
+const NONE = 0;
+const LEET = 1;
+const LETTER = 2;
+const ROLE = new Uint8Array(128);
+for (const c of '013457$@') ROLE[c.charCodeAt(0)] = LEET;
+for (let c = 0x41; c <= 0x5a; c++) ROLE[c] = ROLE[c + 0x20] = LETTER;
+
+/** The letter at `p` starts a word (\b: no ASCII word character before it) and a space or a dot follows it. */
+function isOneLetterWord(text: string, p: number): boolean {
+  const next = text.charCodeAt(p + 1);
+  if (next !== 0x20 && next !== 0x2e) return false;
+  if (p === 0) return true;
+  const before = text.charCodeAt(p - 1);
+  return !(before < 0x80 && (ROLE[before] === LETTER || (before >= 0x30 && before <= 0x39) || before === 0x5f));
+}
