@@ -89,3 +89,17 @@ describe('scan: sentences', () => {
     }
   });
 });
+
+describe('scan: transcript turns', () => {
+  const labels = (text: string) => scan(text).turns.map((at) => text.slice(at, text.indexOf(':', at)));
+
+  it('records a label at the start of the text, after LF, CR and CRLF, and after indentation', () => {
+    const text = 'Persuader: hi\nPersuadee: no\r  Persuader: $5?\r\n\tPersuadee: ok\u2028Bot 2: yes';
+    expect(labels(text)).toEqual(['Persuader', 'Persuadee', 'Persuader', 'Persuadee', 'Bot 2']);
+  });
+
+  it('ignores a colon mid-line, a lower-case or over-long name, and a colon not followed by a space', () => {
+    const text = 'We said, Persuader: hi\npersuader: no\nA name far longer than twenty-four: no\nTime:12\n\u00a0Persuader: nbsp is not indentation';
+    expect(labels(text)).toEqual([]);
+  });
+});

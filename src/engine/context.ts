@@ -17,6 +17,8 @@ export const NEGATION_WINDOW = 3;
 export class DocContext {
   readonly tokens: TokenList;
   readonly sentences: Sentence[];
+  /** Offsets of transcript turn labels ("Persuader: …"), from the scan. */
+  readonly turns: readonly number[];
   readonly amounts: MoneyAmount[];
   readonly hits: CueHit[];
   private readonly byCue = new Map<string, CueHit[]>();
@@ -30,9 +32,10 @@ export class DocContext {
     readonly text: string,
     matcher: PhraseMatcher,
   ) {
-    const { tokens, sentences } = scan(text);
+    const { tokens, sentences, turns } = scan(text);
     this.tokens = tokens;
     this.sentences = sentences;
+    this.turns = turns;
     this.hits = matcher.match(tokens);
     for (const h of this.hits) {
       push(this.byCue, h.cue, h);

@@ -116,24 +116,23 @@ function cached<T>(map: WeakMap<DocContext, T>, doc: DocContext, make: () => T):
   return value;
 }
 
-const SPEAKER_LINE = /^[ \t]*([A-Z][A-Za-z0-9 ._'-]{0,23}):[ \t]/gm;
-
 /** "From: …", "Subject: …", "Betreff: …" label the header block of a forwarded or quoted message, not a turn. */
 const MAIL_HEADER_FIELDS = new Set(sharedLexicon['$mail-header-fields']);
 
 /**
  * A transcript: labelled lines ("Persuader: …") of at least two speakers who
- * each take two turns or more. A forwarded message's header block ("From:",
+ * each take two turns or more. A turn runs to the next label or the end of
+ * its paragraph. A forwarded message's header block ("From:",
  * "Date:", "Subject:", "To:") labels each line once, and is no conversation.
  */
 function findSpeakers(doc: DocContext): Array<string | null> | null {
   const labels: Array<[number, string]> = [];
   const turns = new Map<string, number>();
-  SPEAKER_LINE.lastIndex = 0;
-  for (let m = SPEAKER_LINE.exec(doc.text); m; m = SPEAKER_LINE.exec(doc.text)) {
-    const name = m[1].trim();
+  // The scanner found the labelled lines ("Name: " at a line start) as it read them.
+  for (const at of doc.turns) {
+    const name = doc.text.slice(at, doc.text.indexOf(':', at)).trim();
     if (MAIL_HEADER_FIELDS.has(name.toLowerCase())) continue;
-    labels.push([m.index, name]);
+    labels.push([at, name]);
     turns.set(name, (turns.get(name) ?? 0) + 1);
   }
   const speakers = [...turns.values()].filter((n) => n >= 2).length;
@@ -141,8 +140,14 @@ function findSpeakers(doc: DocContext): Array<string | null> | null {
   const out: Array<string | null> = [];
   let next = 0;
   let current: string | null = null;
+  let turnParagraph = -1;
   for (const s of doc.sentences) {
-    while (next < labels.length && labels[next][0] <= s.start) current = labels[next++][1];
+    while (next < labels.length && labels[next][0] <= s.start) {
+      current = labels[next++][1];
+      turnParagraph = s.paragraph;
+    }
+    // A turn ends with its paragraph: prose after the transcript is nobody's turn.
+    if (s.paragraph !== turnParagraph) current = null;
     out.push(current);
   }
   return out;

@@ -29,6 +29,8 @@ export interface Sentence {
 export interface Scan {
   tokens: TokenList;
   sentences: Sentence[];
+  /** Offsets of transcript turn labels ("Persuader: …" at a line start), in text order. */
+  turns: number[];
 }
 
 // Character classes of the scanner. ASCII is classified by table; other
@@ -231,6 +233,7 @@ export function scan(text: string): Scan {
   // Prose averages about one token per five characters.
   const cols = new Columns(currentLexemes(), text.length >> 2);
   const sentences: Sentence[] = [];
+  const turns: number[] = [];
   let sentenceStart = -1;
   let sentenceFirstToken = 0;
   let paragraph = 0;
@@ -322,6 +325,7 @@ export function scan(text: string): Scan {
       }
     }
     if (sentenceStart < 0) sentenceStart = start;
+    if (isUpperAscii(cp) && atLineStart(text, start) && isSpeakerTurn(text, start)) turns.push(start);
     let hyphen = 0;
     if (
       kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
@@ -337,7 +341,7 @@ export function scan(text: string): Scan {
     }
   }
   closeSentence(cols.length);
-  return { tokens: cols.done(), sentences };
+  return { tokens: cols.done(), sentences, turns };
 }
 
 /** The gap [from, to) holds an empty line: a line break, spaces or tabs, a line break (CR, LF or CRLF). */
@@ -377,7 +381,7 @@ function isBullet(text: string, start: number): boolean {
   return isDigit(c) && (close === 0x2e || close === 0x29) && isBlank(text.charCodeAt(start + 2));
 }
 
-/** "Name: " — a capital, up to 23 name characters, a colon, a space or tab. */
+/** "Name: " — a capital, up to 23 name characters, a colon, a space or tab (a transcript turn's label). */
 function isSpeakerTurn(text: string, start: number): boolean {
   if (!isUpperAscii(text.charCodeAt(start))) return false;
   let i = start + 1;
@@ -388,6 +392,16 @@ function isSpeakerTurn(text: string, start: number): boolean {
   }
   return text.charCodeAt(i) === 0x3a && isBlank(text.charCodeAt(i + 1));
 }
+
+/** Only spaces and tabs stand between the start of the line (or text) and `at`. */
+function atLineStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  return i < 0 || isLineTerminator(text.charCodeAt(i));
+}
+
+/** What ends a line for a multiline regex's ^: LF, CR, LS, PS. */
+const isLineTerminator = (c: number) => c === NEWLINE || c === RETURN || c === 0x2028 || c === 0x2029;
 
 function lineOffset(text: string, at: number): number {
   const nl = text.lastIndexOf('\n', at - 1);
