@@ -84,3 +84,29 @@ describe('glued words', () => {
     expect(d.tokens.slice().map((t) => t.raw)).toEqual(['Get', 'the', 'iPhone', 'app', 'from', 'eBay', '.']);
   });
 });
+
+describe('DocContext.memo and release', () => {
+  it('computes a memo once per key and document', () => {
+    const d = doc('Get your free gift today.');
+    const key = Symbol('test');
+    let made = 0;
+    const first = d.memo(key, () => ({ made: ++made }));
+    expect(d.memo(key, () => ({ made: ++made }))).toBe(first);
+    expect(doc('Another text.').memo(key, () => ({ made: ++made }))).not.toBe(first);
+    expect(made).toBe(2);
+  });
+
+  it('lets go of its hits, sentence lists and memos on release', () => {
+    const d = doc('Get your free gift today. Then donate $5.');
+    const key = Symbol('test');
+    const hits = d.cue('freebie.free-word');
+    const sentence = d.inSentence(0);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(sentence.length).toBeGreaterThan(0);
+    const before = d.memo(key, () => ({}));
+    d.release();
+    expect(hits.length).toBe(0);
+    expect(sentence.length).toBe(0);
+    expect(d.memo(key, () => ({}))).not.toBe(before);
+  });
+});

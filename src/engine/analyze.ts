@@ -63,6 +63,7 @@ export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}
     }
     const exchange = findExchange(doc, (offset) => layout.locate(toLayoutHere(offset, 'start')), mail);
     if (exchange) exchanges.push(exchange);
+    doc.release();
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.finding.tactic.localeCompare(b.finding.tactic));
   const exchange = findings.length > 0 ? joinExchanges(exchanges) : null;

@@ -27,6 +27,7 @@ export class DocContext {
   private quoteRanges: Array<[number, number]> | null = null;
   private negatorEnds: Set<number> | null = null;
   private aboutPersuasionCache: boolean | null = null;
+  private readonly memos = new Map<symbol, unknown>();
 
   constructor(
     readonly text: string,
@@ -42,6 +43,34 @@ export class DocContext {
       (this.bySentence[h.sentence] ??= []).push(h);
     }
     this.amounts = findAmounts(text);
+  }
+
+  /**
+   * A value about this document that a rule module computes once (an index,
+   * a verdict), kept here so release() lets go of it with the rest.
+   */
+  memo<T>(key: symbol, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /**
+   * Drops what the document holds once its findings are out. A window's
+   * objects mostly die young, but one that outlived a minor GC (as the
+   * context itself often does) keeps everything it points at alive through
+   * the next ones: emptying the lists and indexes turns them back into
+   * garbage the minor GC can free without copying.
+   */
+  release(): void {
+    for (const list of this.byCue.values()) list.length = 0;
+    this.byCue.clear();
+    for (const list of this.bySentence) if (list) list.length = 0;
+    this.bySentence.length = 0;
+    (this.hits as CueHit[]).length = 0;
+    this.sentences.length = 0;
+    this.memos.clear();
   }
 
   /** All hits of a cue, in text order. */

@@ -50,11 +50,10 @@ interface OfferIndex {
   bySentence: Map<number, FreeOffer[]>;
 }
 
-const cache = new WeakMap<DocContext, OfferIndex>();
+const OFFER_INDEX = Symbol('offer index');
 
 function offerIndex(doc: DocContext): OfferIndex {
-  let index = cache.get(doc);
-  if (!index) {
+  return doc.memo(OFFER_INDEX, () => {
     const all = readOffers(doc);
     const bySentence = new Map<number, FreeOffer[]>();
     for (const o of all) {
@@ -62,9 +61,8 @@ function offerIndex(doc: DocContext): OfferIndex {
       if (list) list.push(o);
       else bySentence.set(o.sentence, [o]);
     }
-    cache.set(doc, (index = { all, bySentence }));
-  }
-  return index;
+    return { all, bySentence };
+  });
 }
 
 /** Every place the text offers something free or as a gift, in text order. */
@@ -141,15 +139,10 @@ function libreSoftware(doc: DocContext, free: CueHit): boolean {
     .some((h) => wordsBetween(doc, free.last, h.first) < LIBRE_REACH);
 }
 
-const licensing = new WeakMap<DocContext, boolean>();
+const ABOUT_LICENSING = Symbol('about licensing');
 
 function aboutLicensing(doc: DocContext): boolean {
-  let about = licensing.get(doc);
-  if (about === undefined) {
-    about = doc.cue('freebie.licensing').length >= 2;
-    licensing.set(doc, about);
-  }
-  return about;
+  return doc.memo(ABOUT_LICENSING, () => doc.cue('freebie.licensing').length >= 2);
 }
 
 function wordsBetween(doc: DocContext, from: number, to: number): number {
@@ -263,13 +256,15 @@ interface WordPositions {
   barrier: Int32Array;
 }
 
-const positions = new WeakMap<DocContext, WordPositions>();
+const WORD_POSITIONS = Symbol('word positions');
 
 function wordPositions(doc: DocContext): WordPositions {
-  let p = positions.get(doc);
-  if (p) return p;
+  return doc.memo(WORD_POSITIONS, () => countWordsAndBarriers(doc));
+}
+
+function countWordsAndBarriers(doc: DocContext): WordPositions {
   const n = doc.tokens.length;
-  p = { word: new Int32Array(n), barrier: new Int32Array(n) };
+  const p: WordPositions = { word: new Int32Array(n), barrier: new Int32Array(n) };
   let words = 0;
   let barriers = 0;
   const tokens = doc.tokens;
@@ -279,7 +274,6 @@ function wordPositions(doc: DocContext): WordPositions {
     p.word[i] = words;
     p.barrier[i] = barriers;
   }
-  positions.set(doc, p);
   return p;
 }
 

@@ -88,7 +88,7 @@ export function isButtonLine(doc: DocContext, sentence: number): boolean {
 
 /** First sentence of the footer (unsubscribe, "paid for by", legal lines): in the last half, else none. */
 export function footerStart(doc: DocContext): number {
-  return cached(footers, doc, () => {
+  return doc.memo(FOOTER_START, () => {
     const half = Math.floor(doc.sentences.length / 2);
     const hit = doc.cue('shared.footer').find((h) => h.sentence >= half);
     return hit ? hit.sentence : doc.sentences.length;
@@ -97,24 +97,17 @@ export function footerStart(doc: DocContext): number {
 
 /** Speaker labels of a transcript ("Persuader: …"), or null per sentence when the text is not a dialogue. */
 export function speakerOf(doc: DocContext, sentence: number): string | null {
-  const speakers = cached(dialogues, doc, () => findSpeakers(doc));
+  const speakers = doc.memo(SPEAKERS, () => findSpeakers(doc));
   return speakers ? speakers[sentence] : null;
 }
 
 /** True when the text is a transcript of two or more speakers. */
 export function isDialogue(doc: DocContext): boolean {
-  return cached(dialogues, doc, () => findSpeakers(doc)) !== null;
+  return doc.memo(SPEAKERS, () => findSpeakers(doc)) !== null;
 }
 
-const dialogues = new WeakMap<DocContext, Array<string | null> | null>();
-const footers = new WeakMap<DocContext, number>();
-
-function cached<T>(map: WeakMap<DocContext, T>, doc: DocContext, make: () => T): T {
-  if (map.has(doc)) return map.get(doc) as T;
-  const value = make();
-  map.set(doc, value);
-  return value;
-}
+const SPEAKERS = Symbol('speakers');
+const FOOTER_START = Symbol('footer start');
 
 /** "From: …", "Subject: …", "Betreff: …" label the header block of a forwarded or quoted message, not a turn. */
 const MAIL_HEADER_FIELDS = new Set(sharedLexicon['$mail-header-fields']);

@@ -79,10 +79,8 @@ export function someOutside(list: readonly { start: number; end: number }[], sta
   return list.some((h) => h.end <= start || h.start >= end);
 }
 
-const sentenceCues = new WeakMap<DocContext, SentenceCues>();
+const SENTENCE_CUES = Symbol('sentence cues');
 
 export function cuesOf(doc: DocContext): SentenceCues {
-  let c = sentenceCues.get(doc);
-  if (!c) sentenceCues.set(doc, (c = new SentenceCues(doc)));
-  return c;
+  return doc.memo(SENTENCE_CUES, () => new SentenceCues(doc));
 }
