@@ -42,7 +42,7 @@ export class DocContext {
       push(this.byCue, h.cue, h);
       (this.bySentence[h.sentence] ??= []).push(h);
     }
-    this.amounts = findAmounts(text);
+    this.amounts = findAmounts(text, tokens);
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { TokenList } from './token-list.js';
+
 /**
  * Money amounts in their common written forms: "$5", "$5.00", "$1,000",
  * "5 dollars", "€10", "10 €", "£3", "USD 20", "50 cents", "a penny",
@@ -71,14 +73,23 @@ const AMOUNT_RE = new RegExp(
  * it now runs only on a short window around each anchor, which finds exactly
  * the same matches (see windowAround).
  */
-const ANCHOR_RE = /[$€£¥]|usd|eur|gbp|dollar|buck|pound|cent|penn|quid/giu;
+const ANCHOR_SOURCE = '[$€£¥]|usd|eur|gbp|dollar|buck|pound|cent|penn|quid';
+/** A spelling that holds an anchor: lexemes.ts marks such words once, so a scanned text's anchors are found by token. */
+export const MONEY_ANCHOR = new RegExp(ANCHOR_SOURCE, 'iu');
+const ANCHOR_RE = new RegExp(ANCHOR_SOURCE, 'giu');
 
-export function findAmounts(text: string): MoneyAmount[] {
+/**
+ * The amounts in a text. With the text's tokens (from scan()), anchors are
+ * looked for only in the tokens that hold one, instead of by a regex over
+ * every character: same anchors, same amounts.
+ */
+export function findAmounts(text: string, tokens?: TokenList): MoneyAmount[] {
+  const anchors = tokens ? anchorsInTokens(text, tokens) : anchorsIn(text, 0, text.length);
   const out: MoneyAmount[] = [];
   let pos = 0; // where the previous amount ended: no amount starts before it
-  ANCHOR_RE.lastIndex = 0;
-  for (let a = ANCHOR_RE.exec(text); a; a = ANCHOR_RE.exec(text)) {
-    const anchor = a.index;
+  let next = 0; // anchors before this were read already
+  for (const anchor of anchors) {
+    if (anchor < next) continue;
     const from = walkBack(text, anchor, pos);
     // One character of context each side, so look-behinds and \b see what they see in the whole text.
     const context = from > 0 ? from - 1 : 0;
@@ -86,17 +97,44 @@ export function findAmounts(text: string): MoneyAmount[] {
     AMOUNT_RE.lastIndex = from - context;
     const m = AMOUNT_RE.exec(window);
     if (!m || m.index + context > anchor) {
-      ANCHOR_RE.lastIndex = anchor + 1;
+      next = anchor + 1;
       continue;
     }
     const start = m.index + context;
     const end = start + m[0].length;
     pos = end;
-    ANCHOR_RE.lastIndex = end;
+    next = end;
     const groups = m.groups ?? {};
     const parsed = parse(groups);
     if (!parsed || isWeight(text, start, end, groups)) continue;
     out.push({ start, end, text: m[0], ...parsed });
+  }
+  return out;
+}
+
+/** Every offset in [from, to) where an anchor starts (overlapping ones too: "usdollar" has two). */
+function anchorsIn(text: string, from: number, to: number, out: number[] = []): number[] {
+  const span = from === 0 && to === text.length ? text : text.slice(from, to);
+  ANCHOR_RE.lastIndex = 0;
+  for (let a = ANCHOR_RE.exec(span); a; a = ANCHOR_RE.exec(span)) {
+    out.push(from + a.index);
+    ANCHOR_RE.lastIndex = a.index + 1;
+  }
+  return out;
+}
+
+/**
+ * anchorsIn() by token: an anchor's letters lie within one word, except where
+ * the scanner split letters with no space between (glued "ourFREE", one word
+ * per Han character), so such runs of touching words are read as one.
+ */
+function anchorsInTokens(text: string, tokens: TokenList): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let last = i;
+    while (last + 1 < tokens.length && tokens.end(last) === tokens.start(last + 1) && tokens.isWord(last) && tokens.isWord(last + 1)) last++;
+    if (last > i || tokens.mentionsMoney(i)) anchorsIn(text, tokens.start(i), tokens.end(last), out);
+    i = last;
   }
   return out;
 }

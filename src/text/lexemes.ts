@@ -4,6 +4,7 @@
  * it shouts and the id phrases match it by are worked out the first time and
  * looked up after that.
  */
+import { MONEY_ANCHOR } from './amounts.js';
 import { stemKey } from './stem.js';
 
 export type TokenKind = 'word' | 'number' | 'currency' | 'punct';
@@ -63,6 +64,8 @@ export class LexemeTable {
   readonly bare: string[] = [];
   readonly keyId: number[] = [];
   readonly shouting: number[] = [];
+  /** 1 when the spelling holds a money anchor ("$", "dollars", "USD"; amounts.ts). */
+  readonly money: number[] = [];
   private vocabularyVersion = vocabularyVersion;
 
   /** Gives key ids to lexemes whose key joined the vocabulary after they were made (a matcher built after a scan). */
@@ -127,6 +130,7 @@ export class LexemeTable {
     this.bare.push(norm.includes("'") ? norm.replace(/'/g, '') : norm);
     this.keyId.push(vocabulary.get(key) ?? -1);
     this.shouting.push(shouting);
+    this.money.push(kind === WORD || kind === CURRENCY ? (MONEY_ANCHOR.test(raw) ? 1 : 0) : 0);
     return id;
   }
 }

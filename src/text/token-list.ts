@@ -84,6 +84,10 @@ export class TokenList implements Iterable<Token> {
   shouting(i: number): boolean {
     return this.lexemes.shouting[this.lexeme[i]] === 1;
   }
+  /** The token holds a money anchor: a currency sign, a code or a unit word (amounts.ts). */
+  mentionsMoney(i: number): boolean {
+    return this.lexemes.money[this.lexeme[i]] === 1;
+  }
   hyphenated(i: number): boolean {
     return this.hyphens[i] === 1;
   }
