@@ -76,15 +76,14 @@ export function offersIn(doc: DocContext, sentence: number): readonly FreeOffer[
 }
 
 function readOffers(doc: DocContext): FreeOffer[] {
-  const pos = wordPositions(doc);
   const blocked = coveredTokens(doc.cue('freebie.not-gift'));
   const frames = doc.cue('freebie.gift-frame').filter((h) => !doc.negated(h.first));
   const framed = coveredTokens(frames);
   const offers: FreeOffer[] = [];
-  for (const frame of frames) offers.push(offerAt(doc, pos, frame, null, frame, blocked));
+  for (const frame of frames) offers.push(offerAt(doc, frame, null, frame, blocked));
   for (const free of doc.cue('freebie.free-word')) {
     if (framed.has(free.first) || !isGiftSenseOfFree(doc, free, blocked)) continue;
-    offers.push(offerAt(doc, pos, free, free, null, blocked));
+    offers.push(offerAt(doc, free, free, null, blocked));
   }
   return offers.sort((a, b) => a.start - b.start);
 }
@@ -186,13 +185,12 @@ function nextWord(doc: DocContext, from: number) {
 
 function offerAt(
   doc: DocContext,
-  pos: WordPositions,
   hit: CueHit,
   free: CueHit | null,
   frame: CueHit | null,
   blocked: ReadonlySet<number>,
 ): FreeOffer {
-  const thingHit = thingNear(doc, pos, hit, blocked);
+  const thingHit = thingNear(doc, hit, blocked);
   const thing = thingHit ? kindOf(thingHit) : 'none';
   const start = Math.min(hit.start, thingHit?.start ?? hit.start);
   const end = Math.max(hit.end, thingHit?.end ?? hit.end);
@@ -205,7 +203,7 @@ function kindOf(hit: CueHit): ThingKind {
 }
 
 /** The nearest thing-noun after the free word (within THING_AFTER words), else before it (THING_BEFORE). */
-function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit, blocked: ReadonlySet<number>): CueHit | null {
+function thingNear(doc: DocContext, hit: CueHit, blocked: ReadonlySet<number>): CueHit | null {
   const cues = cuesOf(doc);
   let best: CueHit | null = null;
   let bestScore = Infinity;
@@ -217,12 +215,12 @@ function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit, blocked: Re
       if (h.first >= hit.first && h.last <= hit.last) {
         score = 0; // inside the gift wording itself ("free gift")
       } else if (h.first > hit.last) {
-        const d = pos.word[h.first] - pos.word[hit.last];
-        if (d > THING_AFTER || pos.barrier[h.first] !== pos.barrier[hit.last]) continue;
+        const d = wordSteps(doc, hit.last, h.first);
+        if (d > THING_AFTER || barrierBetween(doc, hit.last, h.first)) continue;
         score = d;
       } else if (h.last < hit.first) {
-        const d = pos.word[hit.first] - pos.word[h.last];
-        if (d > THING_BEFORE || pos.barrier[h.last] !== pos.barrier[hit.first]) continue;
+        const d = wordSteps(doc, h.last, hit.first);
+        if (d > THING_BEFORE || barrierBetween(doc, h.last, hit.first)) continue;
         score = d + THING_AFTER; // only when nothing follows: "free sample" names the thing, "download our free guide" too
       } else continue;
       const longer = best && score === bestScore && h.last - h.first > best.last - best.first;
@@ -232,49 +230,38 @@ function thingNear(doc: DocContext, pos: WordPositions, hit: CueHit, blocked: Re
       }
     }
   }
-  return best && best.first > hit.last ? headNoun(doc, pos, best) : best;
+  return best && best.first > hit.last ? headNoun(doc, best) : best;
 }
 
 /** In "free CD replacement kit" the thing is the kit: follow thing-nouns up to two words on. */
-function headNoun(doc: DocContext, pos: WordPositions, thing: CueHit): CueHit {
+function headNoun(doc: DocContext, thing: CueHit): CueHit {
   const cues = cuesOf(doc);
   let head = thing;
   for (const [cue] of THING_CUES) {
     for (const h of cues.within(thing.sentence, cue, thing.last + 1, thing.last + TOKEN_REACH)) {
       if (h.first <= head.last) continue;
-      const d = pos.word[h.first] - pos.word[head.last];
-      if (d <= 2 && pos.barrier[h.first] === pos.barrier[head.last]) head = h;
+      if (wordSteps(doc, head.last, h.first) <= 2 && !barrierBetween(doc, head.last, h.first)) head = h;
     }
   }
   return head;
 }
 
-interface WordPositions {
-  /** Ordinal of each token among word/number tokens. */
-  word: Int32Array;
-  /** Count of phrase-ending punctuation before each token. */
-  barrier: Int32Array;
+/**
+ * Word and number tokens in (from, to]: 1 when `to` is the next word. Rules
+ * ask this of tokens at most TOKEN_REACH apart, so counting is cheap (a
+ * prefix count over every token of the window cost more than all the asking).
+ */
+function wordSteps(doc: DocContext, from: number, to: number): number {
+  let n = 0;
+  for (let i = from + 1; i <= to; i++) if (doc.tokens.isWordOrNumber(i)) n++;
+  return n;
 }
 
-const WORD_POSITIONS = Symbol('word positions');
-
-function wordPositions(doc: DocContext): WordPositions {
-  return doc.memo(WORD_POSITIONS, () => countWordsAndBarriers(doc));
-}
-
-function countWordsAndBarriers(doc: DocContext): WordPositions {
-  const n = doc.tokens.length;
-  const p: WordPositions = { word: new Int32Array(n), barrier: new Int32Array(n) };
-  let words = 0;
-  let barriers = 0;
+/** Phrase-ending punctuation (BARRIERS) stands in (from, to]. */
+function barrierBetween(doc: DocContext, from: number, to: number): boolean {
   const tokens = doc.tokens;
-  for (let i = 0; i < n; i++) {
-    if (tokens.isWordOrNumber(i)) words++;
-    else if (tokens.kind(i) === 'punct' && BARRIERS.has(tokens.raw(i))) barriers++;
-    p.word[i] = words;
-    p.barrier[i] = barriers;
-  }
-  return p;
+  for (let i = from + 1; i <= to; i++) if (!tokens.isWordOrNumber(i) && BARRIERS.has(tokens.raw(i))) return true;
+  return false;
 }
 
 function coveredTokens(hits: readonly CueHit[]): Set<number> {
@@ -311,11 +298,10 @@ export function premiumNear(doc: DocContext, sentence: number): boolean {
 
 /** "Free membership — sign up today": the free thing is the sign-up itself, not a gift. */
 export function signupRightAfter(doc: DocContext, offer: FreeOffer): boolean {
-  const pos = wordPositions(doc);
   const cues = cuesOf(doc);
   const last = Math.max(offer.free?.last ?? 0, offer.frame?.last ?? 0, offer.thingHit?.last ?? 0);
   return [offer.sentence, offer.sentence + 1].some((s) =>
-    cues.within(s, 'lead-magnet.signup', last + 1, last + TOKEN_REACH).some((h) => pos.word[h.first] - pos.word[last] <= 1),
+    cues.within(s, 'lead-magnet.signup', last + 1, last + TOKEN_REACH).some((h) => wordSteps(doc, last, h.first) <= 1),
   );
 }
 
