@@ -213,11 +213,48 @@ function findQuoteRanges(text: string): Array<[number, number]> {
     // Short quoted words ("FREE") are emphasis, not reported speech.
     if (m[0].split(/\s+/).length >= 4) ranges.push([m.index, m.index + m[0].length]);
   }
-  // Consecutive "> " lines are one quoted block: a finding may span two of them.
-  const quotedBlock = /^(?:[ \t]*>[^\n]*(?:\n|$))+/gm;
-  for (let m = quotedBlock.exec(text); m; m = quotedBlock.exec(text)) {
-    if (m[0].length === 0) quotedBlock.lastIndex++;
-    else ranges.push([m.index, m.index + m[0].length]);
+  for (const block of quotedBlocks(text)) ranges.push(block);
+  return ranges;
+}
+
+/**
+ * Consecutive "> " lines (mail quoting): each block as [start, end), end after
+ * its last line break. What /^(?:[ \t]*>[^\n]*(?:\n|$))+/gm matches, found
+ * from each ">" instead of trying the regex at every character.
+ */
+export function quotedBlocks(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let gt = text.indexOf('>'); gt >= 0; ) {
+    const start = quotedLineStart(text, gt);
+    if (start < 0) {
+      gt = text.indexOf('>', gt + 1);
+      continue;
+    }
+    let end = start;
+    for (let line = start; line < text.length && quotedLineStart(text, firstNonBlank(text, line)) === line; ) {
+      const nl = text.indexOf('\n', line);
+      end = nl < 0 ? text.length : nl + 1;
+      line = end;
+    }
+    ranges.push([start, end]);
+    gt = text.indexOf('>', end);
   }
   return ranges;
+}
+
+/** Where the line of the ">" at `gt` starts, if only spaces and tabs come before the ">" on it; else -1. */
+function quotedLineStart(text: string, gt: number): number {
+  if (text.charCodeAt(gt) !== 0x3e) return -1;
+  let i = gt;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+  return i === 0 || startsLine(text.charCodeAt(i - 1)) ? i : -1;
+}
+
+/** After these a multiline ^ matches: LF, CR, LS, PS. */
+const startsLine = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+function firstNonBlank(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
 }
