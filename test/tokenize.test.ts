@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scan } from '../src/text/tokenize.js';
+import { recycleTokens, scan } from '../src/text/tokenize.js';
 
 const words = (text: string) => scan(text).tokens.slice().filter((t) => t.kind === 'word').map((t) => t.raw);
 const sentences = (text: string) => scan(text).sentences.map((s) => text.slice(s.start, s.end));
@@ -101,5 +101,19 @@ describe('scan: transcript turns', () => {
   it('ignores a colon mid-line, a lower-case or over-long name, and a colon not followed by a space', () => {
     const text = 'We said, Persuader: hi\npersuader: no\nA name far longer than twenty-four: no\nTime:12\n\u00a0Persuader: nbsp is not indentation';
     expect(labels(text)).toEqual([]);
+  });
+});
+
+describe('recycleTokens', () => {
+  it('lets the next scan write into the recycled columns, with the same result as a fresh scan', () => {
+    const first = scan('A first text, long enough to need some room. '.repeat(20)).tokens;
+    const buffer = first.columns();
+    recycleTokens(first);
+    const text = 'Get your FREE gift-card today. Then donate $5 to help.';
+    const reused = scan(text).tokens;
+    expect(reused.columns()).toBe(buffer);
+    const fresh = scan(text).tokens;
+    expect(fresh.columns()).not.toBe(buffer);
+    expect(reused.slice()).toEqual(fresh.slice());
   });
 });

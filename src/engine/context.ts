@@ -5,7 +5,7 @@
  */
 import { findAmounts, type MoneyAmount } from '../text/amounts.js';
 import type { CueHit, PhraseMatcher } from '../text/phrases.js';
-import { scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
+import { recycleTokens, scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
 /** The one empty answer: frozen, so a rule that tried to add to it would fail loudly. */
@@ -61,7 +61,8 @@ export class DocContext {
    * objects mostly die young, but one that outlived a minor GC (as the
    * context itself often does) keeps everything it points at alive through
    * the next ones: emptying the lists and indexes turns them back into
-   * garbage the minor GC can free without copying.
+   * garbage the minor GC can free without copying. The token columns go to
+   * the next window's scan: the tokens must not be read after this.
    */
   release(): void {
     for (const list of this.byCue.values()) list.length = 0;
@@ -71,6 +72,7 @@ export class DocContext {
     (this.hits as CueHit[]).length = 0;
     this.sentences.length = 0;
     this.memos.clear();
+    recycleTokens(this.tokens);
   }
 
   /** All hits of a cue, in text order. */

@@ -92,6 +92,11 @@ export class TokenList implements Iterable<Token> {
     return this.hyphens[i] === 1;
   }
 
+  /** The buffer the columns are views of (tokenize.ts reuses it once the list is done with). */
+  columns(): ArrayBuffer {
+    return this.starts.buffer as ArrayBuffer;
+  }
+
   /** Token `i` as an object, or undefined outside [0, length). */
   at(i: number): Token | undefined {
     if (!(i >= 0 && i < this.length)) return undefined;
