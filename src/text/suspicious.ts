@@ -69,10 +69,10 @@ const isSeparator = (c: number) => c === 0x20 || c === 0x2e;
  * letters, looks at five times fewer characters.
  */
 function endsSpacedLetter(text: string, p: number): boolean {
-  if (!isAsciiLetter(text.charCodeAt(p - 1))) return false;
-  const q = isSeparator(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
-  if (!isAsciiLetter(text.charCodeAt(q)) || !isSeparator(text.charCodeAt(q + 1))) return false;
-  if (p === 1) return true;
+  // Most separators end a longer word: the character before the letter rules them out first.
   const before = text.charCodeAt(p - 2);
-  return !(isAsciiLetter(before) || (before >= 0x30 && before <= 0x39) || before === 0x5f);
+  if (isAsciiLetter(before) || (before >= 0x30 && before <= 0x39) || before === 0x5f) return false;
+  if (p < 1 || !isAsciiLetter(text.charCodeAt(p - 1))) return false;
+  const q = isSeparator(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
+  return isAsciiLetter(text.charCodeAt(q)) && isSeparator(text.charCodeAt(q + 1));
 }
