@@ -277,6 +277,7 @@ export function scan(text: string): Scan {
     // Skip to the next token, noting whether the gap holds a line break.
     const gapStart = pos;
     let newline = false;
+    let otherLineBreak = false; // CR, LS, PS: they start a line for turn labels, not for sentences
     let cp = 0;
     let cls = SKIP;
     while (pos < n) {
@@ -286,12 +287,14 @@ export function scan(text: string): Scan {
         cls = ASCII_CLASS[c];
         if (cls !== SKIP) break;
         if (c === NEWLINE) newline = true;
+        else if (c === RETURN) otherLineBreak = true;
         pos++;
         continue;
       }
       cp = codePointAt(text, pos);
       cls = classOf(cp);
       if (cls !== SKIP && cls !== OTHER_NUMBER) break;
+      if (cp === 0x2028 || cp === 0x2029) otherLineBreak = true;
       pos += cpLength(cp);
     }
     if (pos >= n) break;
@@ -336,15 +339,17 @@ export function scan(text: string): Scan {
       kind = cls === SIGN ? CURRENCY : PUNCT;
     }
     const count = cols.length;
+    const speaker = (newline || otherLineBreak || gapStart === 0) && isSpeakerTurn(text, start);
     if (newline && count > 0) {
       const blankLine = gapHasBlankLine(text, gapStart, start);
-      if (blankLine || startsBlock(text, start) || lineEndsClause(text, cols, count - 1, cp)) {
+      // A list item or a transcript turn starts a block of its own.
+      if (blankLine || speaker || isBullet(text, start) || lineEndsClause(text, cols, count - 1, cp)) {
         closeSentence(count);
         if (blankLine) paragraph++;
       }
     }
     if (sentenceStart < 0) sentenceStart = start;
-    if (isUpperAscii(cp) && atLineStart(text, start) && isSpeakerTurn(text, start)) turns.push(start);
+    if (speaker && atLineStart(text, start)) turns.push(start);
     let hyphen = 0;
     if (
       kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
@@ -379,18 +384,14 @@ function gapHasBlankLine(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/**
- * The token at `start` (first on its line) opens a block of its own: a list
- * item ("- ", "• ", "1. ") or a transcript turn ("Persuader: …"), which starts
- * a new sentence even when the line before has no full stop.
- */
-function startsBlock(text: string, start: number): boolean {
-  return isBullet(text, start) || isSpeakerTurn(text, start);
-}
-
 const BULLETS = new Set([0x2d, 0x2a, 0x2022, 0xb7, 0x25aa, 0x25ba, 0x2713, 0x2714]); // - * • · ▪ ► ✓ ✔
 const isBlank = (c: number) => c === SPACE || c === TAB;
 
+/**
+ * The token at `start` (first on its line) is a list item's bullet ("- ",
+ * "• ", "1. "): the item starts a new sentence even when the line before has
+ * no full stop.
+ */
 function isBullet(text: string, start: number): boolean {
   for (let i = text.lastIndexOf('\n', start - 1) + 1; i < start; i++) if (!isBlank(text.charCodeAt(i))) return false;
   const c = text.charCodeAt(start);
