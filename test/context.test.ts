@@ -109,4 +109,13 @@ describe('DocContext.memo and release', () => {
     expect(sentence.length).toBe(0);
     expect(d.memo(key, () => ({}))).not.toBe(before);
   });
+
+  it('asks a memo that can release to do so', () => {
+    const d = doc('Get your free gift today.');
+    let released = 0;
+    d.memo(Symbol('index'), () => ({ release: () => released++ }));
+    d.memo(Symbol('verdict'), () => true);
+    d.release();
+    expect(released).toBe(1);
+  });
 });

@@ -20,6 +20,13 @@ describe('PhraseMatcher', () => {
     expect(hits({ a: ['free gift'], b: ['gift'] }, 'free gift').sort()).toEqual(['t.a:free gift', 't.b:gift']);
   });
 
+  it('reports hits in order of their first token, whatever the cue order (rules binary-search them)', () => {
+    const m = new PhraseMatcher({ t: { z: ['gift'], a: ['free gift', 'card'], m: ['your free'] } });
+    const found = m.match(scan('Your free gift card and a free card for your gift.').tokens);
+    expect(found.length).toBeGreaterThan(4);
+    expect(found.map((h) => h.first)).toEqual([...found.map((h) => h.first)].sort((a, b) => a - b));
+  });
+
   it('treats hyphens in phrases as spaces', () => {
     expect(hits({ no: ['toll-free'] }, 'our toll free line and toll-free number')).toEqual(['t.no:toll free', 't.no:toll-free']);
   });

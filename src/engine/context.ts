@@ -8,6 +8,11 @@ import type { CueHit, PhraseMatcher } from '../text/phrases.js';
 import { recycleTokens, scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
+/** A memo that holds onto hits or other per-window objects lets go of them when its document is released. */
+export interface Releasable {
+  release(): void;
+}
+
 /** The one empty answer: frozen, so a rule that tried to add to it would fail loudly. */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -47,7 +52,8 @@ export class DocContext {
 
   /**
    * A value about this document that a rule module computes once (an index,
-   * a verdict), kept here so release() lets go of it with the rest.
+   * a verdict), kept here so release() lets go of it with the rest (calling
+   * its own release() first, when it is Releasable).
    */
   memo<T>(key: symbol, make: () => T): T {
     if (this.memos.has(key)) return this.memos.get(key) as T;
@@ -71,6 +77,7 @@ export class DocContext {
     this.bySentence.length = 0;
     (this.hits as CueHit[]).length = 0;
     this.sentences.length = 0;
+    for (const value of this.memos.values()) (value as Partial<Releasable> | null)?.release?.();
     this.memos.clear();
     recycleTokens(this.tokens);
   }

@@ -5,7 +5,7 @@
  * the offers given up front, lead-magnet those traded for a sign-up,
  * thats-not-all those stacked on a purchase or donation (premiums).
  */
-import type { DocContext } from '../engine/context.js';
+import type { DocContext, Releasable } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import { cuesOf } from './sentence-cues.js';
 
@@ -45,7 +45,7 @@ export const TOKEN_REACH = 40;
 /** Punctuation that ends the phrase "free" belongs to, inside a sentence. */
 const BARRIERS = new Set([':', ';', '|', '(', ')', '[', ']', '•', '*', '=']);
 
-interface OfferIndex {
+interface OfferIndex extends Releasable {
   all: FreeOffer[];
   bySentence: Map<number, FreeOffer[]>;
 }
@@ -61,7 +61,14 @@ function offerIndex(doc: DocContext): OfferIndex {
       if (list) list.push(o);
       else bySentence.set(o.sentence, [o]);
     }
-    return { all, bySentence };
+    return {
+      all,
+      bySentence,
+      release() {
+        all.length = 0;
+        bySentence.clear();
+      },
+    };
   });
 }
 

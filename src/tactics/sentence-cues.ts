@@ -1,4 +1,4 @@
-import type { DocContext } from '../engine/context.js';
+import type { DocContext, Releasable } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import { partitionPoint } from '../text/search.js';
 
@@ -8,7 +8,7 @@ import { partitionPoint } from '../text/search.js';
  * questions about one sentence, and must stay linear even in a text that is
  * one endless sentence.
  */
-export class SentenceCues {
+export class SentenceCues implements Releasable {
   /** Per sentence (dense indices), its hits by cue; built on first use. */
   private readonly lists: Array<Map<string, CueHit[]> | undefined> = [];
   /** Per memo name, its values by sentence. */
@@ -46,6 +46,18 @@ export class SentenceCues {
     return someOutside(this.of(sentence, cue), start, end);
   }
 
+  /** Empties the per-sentence lists and memos (see DocContext.release). */
+  release(): void {
+    for (const byCue of this.lists) {
+      if (!byCue) continue;
+      for (const list of byCue.values()) list.length = 0;
+      byCue.clear();
+    }
+    this.lists.length = 0;
+    for (const values of this.memos.values()) values.clear();
+    this.memos.clear();
+  }
+
   /** A value computed once per sentence. */
   memo<T>(name: string, sentence: number, compute: () => T): T {
     let values = this.memos.get(name);
@@ -62,8 +74,7 @@ export class SentenceCues {
       if (list) list.push(h);
       else byCue.set(h.cue, [h]);
     }
-    // Hits arrive in text order already; keep it explicit for the binary searches.
-    for (const list of byCue.values()) if (list.length > 1) list.sort((a, b) => a.first - b.first);
+    // No sort needed for the binary searches: the matcher reports hits in order of their first token.
     return byCue;
   }
 }
