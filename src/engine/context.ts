@@ -27,8 +27,10 @@ export class DocContext {
   readonly amounts: MoneyAmount[];
   readonly hits: CueHit[];
   private readonly byCue = new Map<string, CueHit[]>();
-  /** Hits per sentence index (an array: sentences are dense small integers). */
-  private readonly bySentence: CueHit[][] = [];
+  /** Hits of sentence s are hits[sentenceHits[s]] up to hits[sentenceHits[s + 1]]: the matcher reports them in token order. */
+  private readonly sentenceHits: Int32Array;
+  /** Those hits as arrays, made when a rule first asks about the sentence. */
+  private readonly bySentence: Array<readonly CueHit[] | undefined> = [];
   private quoteRanges: Array<[number, number]> | null = null;
   private negatorEnds: Set<number> | null = null;
   private aboutPersuasionCache: boolean | null = null;
@@ -43,10 +45,8 @@ export class DocContext {
     this.sentences = sentences;
     this.turns = turns;
     this.hits = matcher.match(tokens);
-    for (const h of this.hits) {
-      push(this.byCue, h.cue, h);
-      (this.bySentence[h.sentence] ??= []).push(h);
-    }
+    for (const h of this.hits) push(this.byCue, h.cue, h);
+    this.sentenceHits = firstHitOfEachSentence(this.hits, sentences.length);
     this.amounts = findAmounts(text, tokens);
   }
 
@@ -73,7 +73,7 @@ export class DocContext {
   release(): void {
     for (const list of this.byCue.values()) list.length = 0;
     this.byCue.clear();
-    for (const list of this.bySentence) if (list) list.length = 0;
+    for (const list of this.bySentence) if (list && list !== NONE) (list as CueHit[]).length = 0;
     this.bySentence.length = 0;
     (this.hits as CueHit[]).length = 0;
     this.sentences.length = 0;
@@ -93,13 +93,22 @@ export class DocContext {
 
   /** Hits of a cue (or, with no cue, of every cue) in one sentence. */
   inSentence(sentence: number, cue?: string): readonly CueHit[] {
-    const all = this.bySentence[sentence];
+    const all = this.bySentence[sentence] ?? this.sentenceList(sentence);
     // Rules ask this of every sentence in loops: most answers are empty, and share one empty array.
-    if (all === undefined) return NONE;
+    if (all.length === 0) return NONE;
     if (cue === undefined) return all;
     let first = 0;
     while (first < all.length && all[first].cue !== cue) first++;
     return first === all.length ? NONE : all.filter((h) => h.cue === cue);
+  }
+
+  private sentenceList(sentence: number): readonly CueHit[] {
+    if (!(sentence >= 0 && sentence < this.sentences.length)) return NONE;
+    const from = this.sentenceHits[sentence];
+    const to = this.sentenceHits[sentence + 1];
+    const list = from === to ? NONE : this.hits.slice(from, to);
+    this.bySentence[sentence] = list;
+    return list;
   }
 
   /** Hits of a cue in sentences [from, to]. */
@@ -206,6 +215,18 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
     else out.push([r[0], r[1]]);
   }
   return out;
+}
+
+/** Where each sentence's hits start among hits in token order (and one more entry: the end). */
+function firstHitOfEachSentence(hits: readonly CueHit[], sentences: number): Int32Array {
+  const starts = new Int32Array(sentences + 1);
+  let s = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const sentence = hits[i].sentence;
+    while (s <= sentence) starts[s++] = i;
+  }
+  while (s <= sentences) starts[s++] = hits.length;
+  return starts;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
