@@ -17,12 +17,13 @@ const HEAP_GROWING_PERCENT = 50;
  * (`node --heap-growing-percent=N quidpro …`; NODE_OPTIONS cannot carry it).
  * V8 reads it at each full collection, so setting it at run time takes effect.
  *
- * The command sets it before it compiles anything: V8 accepts a code cache
- * only under the flags it was made with, and the start-up bundle's cache is
- * made after a run (bin/bundle-loader.js). Set in the middle of a run, the
- * flag made every cache it saved mismatch the next run, which then compiled
- * the bundle from source (and saved another mismatched cache). A library
- * user's process is not touched: only the command sets it.
+ * The command sets it just before its first large input (a mailbox, a text
+ * of megabytes: see src/large-input.ts), so a short run does not pay for
+ * loading node:v8. V8 accepts a code cache only under the flags it was made
+ * with, so a run that set the flag never saves the start-up bundle's cache
+ * (bin/quidpro.js): caches are made by runs under V8's defaults, which is
+ * what the next run starts under. A library user's process is not touched:
+ * only the command sets it.
  */
 function boundHeapGrowth(execArgv = process.execArgv) {
   if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return false;

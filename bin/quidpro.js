@@ -15,17 +15,32 @@ function bundleIsCurrent() {
   }
 }
 
+/**
+ * Bounds V8's heap growth before the first large input (a mailbox, a text of
+ * megabytes; see src/large-input.ts): a short run never loads node:v8.
+ * Returns whether this run changed a V8 flag.
+ */
+function boundHeapBeforeLargeInput(cli) {
+  let changed = false;
+  cli.onLargeInput(() => {
+    changed = require('./heap-growth.js').boundHeapGrowth();
+  });
+  return () => changed;
+}
+
 async function start() {
-  require('./heap-growth.js').boundHeapGrowth();
   if (bundleIsCurrent()) {
     const { loadBundle, saveCache } = require('./bundle-loader.js');
     const loaded = loadBundle(join(dist, 'bundle', 'js', 'cli.cjs'));
+    const flagsChanged = boundHeapBeforeLargeInput(loaded.exports);
     process.exitCode = await loaded.exports.main(process.argv.slice(2));
-    // The first run with this Node (or after a build) leaves the compiled code for the next ones.
-    if (loaded.cache !== 'accepted') saveCache(loaded);
+    // The first run with this Node (or after a build) leaves the compiled code for the next ones;
+    // V8 takes a cache only under the flags it was made with, so not a run that changed one.
+    if (loaded.cache !== 'accepted' && !flagsChanged()) saveCache(loaded);
   } else {
-    const { main } = await import('../dist/cli.js');
-    process.exitCode = await main(process.argv.slice(2));
+    const cli = await import('../dist/cli.js');
+    boundHeapBeforeLargeInput(cli);
+    process.exitCode = await cli.main(process.argv.slice(2));
   }
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
 import { limitBytes, tooLargeMessage } from './decode/limits.js';
 import { analyzeDecoded, type AnalyzeOptions } from './engine/analyze.js';
+import { expectLargeInput, LARGE_INPUT_BYTES } from './large-input.js';
 import type { DecodedInput, FileReport, InputFormat, TextPart } from './types.js';
 
 export const STDIN_PATH = '<stdin>';
@@ -101,6 +102,7 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
   }
   const format = options.inputFormat ?? detectFormat(input.path === STDIN_PATH ? null : input.path, head);
   if (format === 'mbox') {
+    expectLargeInput();
     const { analyzeMailbox } = await import('./decode/mbox.js');
     try {
       yield* analyzeMailbox(input.path, opened.all(), options);
@@ -121,6 +123,7 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
     yield errorReport(input.path, describeFsError(err));
     return;
   }
+  if (bytes.length >= LARGE_INPUT_BYTES) expectLargeInput();
   yield await analyzeBytes(input.path, format, bytes, options);
 }
 

@@ -108,18 +108,19 @@ describe('bin/quidpro.js', () => {
   for (const f of ['quidpro.js', 'bundle-loader.js', 'heap-growth.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   mkdirSync(join(root, 'dist', 'bundle', 'js'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'cli.js'), 'export async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
+  writeFileSync(join(root, 'dist', 'cli.js'), 'export function onLargeInput() {}\nexport async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
   const bundleFile = join(root, 'dist', 'bundle', 'js', 'cli.cjs');
   writeFileSync(
     bundleFile,
     '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n' +
-      // Like the real CLI's heap setting: a flag set by the run must not make the cache saved after it mismatch the next run.
-      'exports.main = async (argv) => { require("node:v8").setFlagsFromString("--heap-growing-percent=50"); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
+      // Like the real CLI: before a large input ("large" here) it calls the hook, and bin then sets a V8 flag.
+      'let hook = null; exports.onLargeInput = (fn) => { hook = fn; };\n' +
+      'exports.main = async (argv) => { if (argv.includes("large")) hook(); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
   );
   const stamp = join(root, 'dist', 'bundle', 'stamp');
-  const run = () => {
+  const run = (args = ['a', 'b']) => {
     try {
-      return { out: execFileSync(process.execPath, [join(root, 'bin', 'quidpro.js'), 'a', 'b'], { encoding: 'utf8' }), status: 0 };
+      return { out: execFileSync(process.execPath, [join(root, 'bin', 'quidpro.js'), ...args], { encoding: 'utf8' }), status: 0 };
     } catch (err) {
       const e = err as { stdout: string; status: number };
       return { out: e.stdout, status: e.status };
@@ -136,6 +137,9 @@ describe('bin/quidpro.js', () => {
 
   it('runs the bundle while its stamp matches, writing its code cache on the first run', () => {
     writeFileSync(stamp, String(statSync(join(root, 'dist', 'cli.js')).mtimeMs));
+    // A run that set a V8 flag (before a large input) saves no cache: the next run, under V8's defaults, would reject it.
+    expect(run(['large'])).toEqual({ out: 'bundle large\n', status: 4 });
+    expect(caches()).toEqual([]);
     expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
     expect(caches()).toHaveLength(1);
     const written = statSync(join(root, 'dist', 'bundle', 'js', caches()[0])).mtimeMs;

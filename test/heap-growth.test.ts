@@ -34,16 +34,26 @@ function flagsSetBy(args: string[], nodeFlags: string[], input: string): { flags
   return { flags: readFileSync(join(dir, 'flags.txt'), 'utf8').split('\n').filter(Boolean), code: r.status ?? -1, stdout: r.stdout };
 }
 
+/** A two-message mailbox: a large input, whatever its size. */
+const MAILBOX = ['From a@example.org Mon Jan  1 00:00:00 2024', 'Subject: one', '', GIFT, '', 'From b@example.org Mon Jan  1 00:00:00 2024', 'Subject: two', '', GIFT, ''].join('\n');
+
 describe('heap growth', () => {
-  it('is set to 1.5 x the live heap by the CLI, which still analyses its input', () => {
-    const r = flagsSetBy(['--format', 'jsonl', '-'], [], `${GIFT}\n`);
+  it('is set to 1.5 x the live heap by the CLI before a mailbox, which it still analyses', () => {
+    const r = flagsSetBy(['--format', 'jsonl', '-'], [], MAILBOX);
     expect(r.flags).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('is left alone for a short text, which does not need it', () => {
+    const r = flagsSetBy(['--format', 'jsonl', '-'], [], `${GIFT}\n`);
+    expect(r.flags).toEqual([]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
   });
 
   it("is left alone when the user sets V8's heap growth", () => {
-    const r = flagsSetBy(['--format', 'jsonl', '-'], ['--heap-growing-percent=80'], `${GIFT}\n`);
+    const r = flagsSetBy(['--format', 'jsonl', '-'], ['--heap-growing-percent=80'], MAILBOX);
     expect(r.flags).toEqual([]);
     expect(r.code).toBe(1);
     expect(boundHeapGrowth(['--heap_growing_percent=10'])).toBe(false);

@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { detectFormat, looksBinary, TEXT_EXTENSIONS } from '../decode/index.js';
 import { limitBytes, tooLargeMessage } from '../decode/limits.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
+import { expectLargeInput } from '../large-input.js';
 import { analyzeInputs, collect, errorReport, expandInputs, peek, STDIN_PATH, type Input, type Opened, type RunOptions } from '../pipeline.js';
 import { runTask, unpack, type Task, type TaskOptions } from './task.js';
 
@@ -244,6 +245,7 @@ async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Ta
 }
 
 async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, maxBytes?: number): AsyncGenerator<Task> {
+  expectLargeInput();
   const { isOversize, splitMailboxLimited } = await import('../decode/mbox.js');
   let n = 0;
   try {

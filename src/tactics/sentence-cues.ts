@@ -38,7 +38,7 @@ export class SentenceCues implements Releasable {
     const lo = partitionPoint(list.length, (i) => list[i].first < fromToken);
     let end = lo;
     while (end < list.length && list[end].first <= toToken) end++;
-    return list.slice(lo, end);
+    return lo === end ? NO_HITS : list.slice(lo, end);
   }
 
   /** A hit of `cue` in a sentence that does not overlap [start, end) (sorted hits: the ends decide). */
