@@ -27,6 +27,13 @@ describe('PhraseMatcher', () => {
     expect(found.map((h) => h.first)).toEqual([...found.map((h) => h.first)].sort((a, b) => a - b));
   });
 
+  it('groups the same hits by cue, each group in text order', () => {
+    const m = new PhraseMatcher({ t: { z: ['gift'], a: ['free gift', 'card'], m: ['your free'] } });
+    const { hits, byCue } = m.matchByCue(scan('Your free gift card and a free card for your gift.').tokens);
+    expect([...byCue.keys()].sort()).toEqual(['t.a', 't.m', 't.z']);
+    for (const [cue, group] of byCue) expect(group).toEqual(hits.filter((h) => h.cue === cue));
+  });
+
   it('treats hyphens in phrases as spaces', () => {
     expect(hits({ no: ['toll-free'] }, 'our toll free line and toll-free number')).toEqual(['t.no:toll free', 't.no:toll-free']);
   });

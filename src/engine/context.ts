@@ -26,7 +26,7 @@ export class DocContext {
   readonly turns: readonly number[];
   readonly amounts: MoneyAmount[];
   readonly hits: CueHit[];
-  private readonly byCue = new Map<string, CueHit[]>();
+  private readonly byCue: Map<string, CueHit[]>;
   /** Hits of sentence s are hits[sentenceHits[s]] up to hits[sentenceHits[s + 1]]: the matcher reports them in token order. */
   private readonly sentenceHits: Int32Array;
   /** Those hits as arrays, made when a rule first asks about the sentence. */
@@ -44,8 +44,7 @@ export class DocContext {
     this.tokens = tokens;
     this.sentences = sentences;
     this.turns = turns;
-    this.hits = matcher.match(tokens);
-    for (const h of this.hits) push(this.byCue, h.cue, h);
+    ({ hits: this.hits, byCue: this.byCue } = matcher.matchByCue(tokens));
     this.sentenceHits = firstHitOfEachSentence(this.hits, sentences.length);
     this.amounts = findAmounts(text, tokens);
   }
@@ -66,14 +65,14 @@ export class DocContext {
    * Drops what the document holds once its findings are out. A window's
    * objects mostly die young, but one that outlived a minor GC (as the
    * context itself often does) keeps everything it points at alive through
-   * the next ones: emptying the lists and indexes turns them back into
-   * garbage the minor GC can free without copying. The token columns go to
-   * the next window's scan: the tokens must not be read after this.
+   * the next ones: dropping its indexes and memos turns them back into
+   * garbage the minor GC can free without copying. (Emptying every list in
+   * them too freed a little more and cost more than it saved.) The token
+   * columns go to the next window's scan: the tokens must not be read after
+   * this.
    */
   release(): void {
-    for (const list of this.byCue.values()) list.length = 0;
     this.byCue.clear();
-    for (const list of this.bySentence) if (list && list !== NONE) (list as CueHit[]).length = 0;
     this.bySentence.length = 0;
     (this.hits as CueHit[]).length = 0;
     this.sentences.length = 0;
@@ -229,11 +228,6 @@ function firstHitOfEachSentence(hits: readonly CueHit[], sentences: number): Int
   return starts;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /** Spans inside “…” or "…" (within one paragraph, up to 400 chars) and "> " quoted lines. */
 function findQuoteRanges(text: string): Array<[number, number]> {

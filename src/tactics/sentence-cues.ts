@@ -48,13 +48,7 @@ export class SentenceCues implements Releasable {
 
   /** Empties the per-sentence lists and memos (see DocContext.release). */
   release(): void {
-    for (const byCue of this.lists) {
-      if (!byCue) continue;
-      for (const list of byCue.values()) list.length = 0;
-      byCue.clear();
-    }
     this.lists.length = 0;
-    for (const values of this.memos.values()) values.clear();
     this.memos.clear();
   }
 

@@ -46,6 +46,8 @@ interface WordTest {
 
 interface CompiledPhrase {
   cue: string;
+  /** The cue's number in its matcher: matches are grouped by cue without a look-up by name. */
+  slot: number;
   words: WordTest[];
   /** Position among the phrases with the same first word: candidates are tried in this order. */
   order: number;
@@ -121,13 +123,25 @@ export class PhraseMatcher {
   /** Phrases starting with a wildcard: tried at every word. */
   private readonly wild: CompiledPhrase[];
   private readonly phrases: PhraseIndex;
+  /** Cue names by slot (CompiledPhrase.slot), and slots by name. */
+  private readonly cueNames: string[] = [];
+  private readonly cueSlots = new Map<string, number>();
 
   /** `prebuilt`: these lexicons' phrases as the build wrote them (src/prebuilt/phrase-index.ts); the lexicons are then not read. */
   constructor(lexicons: Readonly<Record<string, Lexicon>>, prebuilt?: PhraseIndex) {
     this.phrases = prebuilt ?? new PhraseGroups(lexicons);
     // Every phrase word gets its id now: a text's words are looked up by id, so the ids must exist before it is scanned.
     for (const key of this.phrases.vocabulary) vocabularyId(key);
-    this.wild = this.phrases.wild.map((p, order) => ({ cue: p.cue, words: p.words.map(toTest), order }));
+    this.wild = this.phrases.wild.map((p, order) => ({ cue: p.cue, slot: this.slotOf(p.cue), words: p.words.map(toTest), order }));
+  }
+
+  private slotOf(cue: string): number {
+    let slot = this.cueSlots.get(cue);
+    if (slot === undefined) {
+      slot = this.cueNames.push(cue) - 1;
+      this.cueSlots.set(cue, slot);
+    }
+    return slot;
   }
 
   /** The phrases this matcher was made from (what the build writes out). */
@@ -138,19 +152,25 @@ export class PhraseMatcher {
   /** The entry of a first word, built from its phrases the first time a text has the word. */
   private entryFor(keyId: number): FirstWordEntry | null {
     const group = this.phrases.get(vocabularyKey(keyId));
-    const entry = group ? firstWordEntry(group) : null;
+    const entry = group ? firstWordEntry(group, (cue) => this.slotOf(cue)) : null;
     this.byFirst[keyId] = entry;
     return entry;
   }
 
   /** Every match of every cue; per cue and start word, only the longest. */
   match(tokens: TokenList): CueHit[] {
+    return this.matchByCue(tokens).hits;
+  }
+
+  /** match(), and the same hits grouped by cue (each group in text order). */
+  matchByCue(tokens: TokenList): { hits: CueHit[]; byCue: Map<string, CueHit[]> } {
     tokens.refreshKeyIds();
     const words = wordIndices(tokens);
     const hits: CueHit[] = [];
+    const bySlot: Array<CueHit[] | undefined> = [];
     const wild = this.wild.length > 0 ? this.wild : undefined;
     // Per start word: cues in first-seen order with the last word of their longest match (reused, never shrunk).
-    const found: Found = { count: 0, cues: [], ends: [] };
+    const found: Found = { count: 0, cues: [], slots: [], ends: [] };
     for (let w = 0; w < words.length; w++) {
       const head = words[w];
       const keyId = tokens.keyId(head);
@@ -162,17 +182,20 @@ export class PhraseMatcher {
       if (wild) longestPerCue(wild, tokens, words, w, found);
       for (let c = 0; c < found.count; c++) {
         const last = words[found.ends[c]];
-        hits.push({
-          cue: found.cues[c],
-          start: tokens.start(head),
-          end: tokens.end(last),
-          first: head,
-          last,
-          sentence: tokens.sentence(head),
-        });
+        const hit = { cue: found.cues[c], start: tokens.start(head), end: tokens.end(last), first: head, last, sentence: tokens.sentence(head) };
+        hits.push(hit);
+        const slot = found.slots[c];
+        const group = bySlot[slot];
+        if (group) group.push(hit);
+        else bySlot[slot] = [hit];
       }
     }
-    return hits;
+    const byCue = new Map<string, CueHit[]>();
+    for (let slot = 0; slot < bySlot.length; slot++) {
+      const group = bySlot[slot];
+      if (group) byCue.set(this.cueNames[slot], group);
+    }
+    return { hits, byCue };
   }
 }
 
@@ -190,6 +213,7 @@ function wordIndices(tokens: TokenList): Int32Array {
 interface Found {
   count: number;
   cues: string[];
+  slots: number[];
   ends: number[];
 }
 
@@ -199,11 +223,11 @@ function candidatesAt(entry: FirstWordEntry, tokens: TokenList, words: Int32Arra
   return entry.bySecond.get(tokens.keyId(words[w + 1])) ?? entry.always;
 }
 
-function firstWordEntry(group: readonly PhraseSource[]): FirstWordEntry {
+function firstWordEntry(group: readonly PhraseSource[], slotOf: (cue: string) => number): FirstWordEntry {
   const entry: FirstWordEntry = { always: [], bySecond: new Map() };
   group.forEach(({ cue, words: patterns }, order) => {
     const words = patterns.map(toTest);
-    const compiled = { cue, words, order };
+    const compiled = { cue, slot: slotOf(cue), words, order };
     const second = patterns[1];
     // An exact word longer than the tokenizer stems keeps its apostrophes in its key: try it everywhere.
     if (!second || second.key === null || (second.exact !== null && second.exact.length > MAX_STEMMED_LENGTH)) entry.always.push(compiled);
@@ -247,6 +271,7 @@ function longestPerCue(
     while (at < found.count && found.cues[at] !== phrase.cue) at++;
     if (at === found.count) {
       found.cues[at] = phrase.cue;
+      found.slots[at] = phrase.slot;
       found.ends[at] = endWord;
       found.count++;
     } else if (endWord > found.ends[at]) found.ends[at] = endWord;
