@@ -60,8 +60,8 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
     case 'message':
       // As decode/mbox.ts analyses each message of a mailbox read in one process.
       try {
-        const { decodeEmail } = await import('../decode/email.js');
-        yield reportFor(task.path, await decodeEmail(task.bytes), options);
+        const { decodeSimpleEmail, decodeWithPostalMime } = await import('../decode/email.js');
+        yield reportFor(task.path, decodeSimpleEmail(task.bytes) ?? (await decodeWithPostalMime(task.bytes)), options);
       } catch (err) {
         yield { ...errorReport(task.path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
       }
