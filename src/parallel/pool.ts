@@ -4,12 +4,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReportSettings } from '../filters/index.js';
-import type { PackedResult, Task, TaskOptions } from './task.js';
+import type { StreamSpec } from '../report/stream.js';
+import type { PackedResult, PrintedBatch, Task, TaskOptions } from './task.js';
 
 interface Job {
   id: number;
   task: Task;
-  resolve(results: PackedResult[]): void;
+  resolve(results: PackedResult[] | PrintedBatch): void;
   reject(err: Error): void;
 }
 
@@ -45,21 +46,23 @@ export class WorkerPool {
     private readonly size: number,
     private readonly options: TaskOptions,
     private readonly settings: ReportSettings,
+    /** Streamed formats: the workers print their reports themselves. */
+    private readonly output?: StreamSpec,
   ) {}
 
   private spawn(): Worker {
     this.spawned++;
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { options: this.options, settings: this.settings },
+      workerData: { options: this.options, settings: this.settings, output: this.output },
       resourceLimits: workerLimits(),
     });
-    worker.on('message', (reply: { id: number; results?: PackedResult[]; error?: string }) => {
+    worker.on('message', (reply: { id: number; results?: PackedResult[]; printed?: PrintedBatch; error?: string }) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
       this.idle.push(worker);
       if (job) {
         if (reply.error !== undefined) job.reject(new Error(reply.error));
-        else job.resolve(reply.results!);
+        else job.resolve(reply.printed ?? reply.results!);
       }
       this.dispatch();
     });
@@ -70,7 +73,7 @@ export class WorkerPool {
     return worker;
   }
 
-  run(task: Task): Promise<PackedResult[]> {
+  run(task: Task): Promise<PackedResult[] | PrintedBatch> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
