@@ -92,8 +92,8 @@ export function parseSimpleEmail(bytes: Uint8Array): SimpleEmail | null {
 
   const email: SimpleEmail = {};
   if (from) {
-    const addresses: Address[] = addressParser(from);
-    if (addresses && addresses.length) email.from = addresses[0];
+    const address = firstAddress(from);
+    if (address) email.from = address;
   }
   if (subject) email.subject = decodeWords(subject);
   if (date !== undefined) {
@@ -103,6 +103,30 @@ export function parseSimpleEmail(bytes: Uint8Array): SimpleEmail | null {
   const text = bodyStart < 0 ? '' : bodyDecoder.decode(passThroughBody(raw, bodyStart));
   if (text) email.text = text;
   return email;
+}
+
+/** From values seen lately: a mailbox of newsletters has a few senders and thousands of messages. */
+const addressCache = new Map<string, Address | null>();
+const ADDRESS_CACHE_LIMIT = 1024;
+
+/** The first address of a From value, as postal-mime reads it; frozen, since it may be shared by many messages. */
+function firstAddress(value: string): Address | null {
+  let address = addressCache.get(value);
+  if (address === undefined) {
+    const addresses: Address[] = addressParser(value);
+    address = addresses && addresses.length ? deepFreeze(addresses[0]) : null;
+    if (addressCache.size >= ADDRESS_CACHE_LIMIT) addressCache.clear();
+    addressCache.set(value, address);
+  }
+  return address;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
