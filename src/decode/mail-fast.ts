@@ -98,7 +98,8 @@ export function parseSimpleEmail(bytes: Uint8Array): SimpleEmail | null {
   if (subject) email.subject = decodeWords(subject);
   if (date !== undefined) {
     const parsed = new Date(date);
-    email.date = parsed.toString() === 'Invalid Date' ? date : parsed.toISOString();
+    // postal-mime tests toString() === 'Invalid Date', which is exactly a NaN time value.
+    email.date = Number.isNaN(parsed.getTime()) ? date : parsed.toISOString();
   }
   const text = bodyStart < 0 ? '' : bodyDecoder.decode(passThroughBody(raw, bodyStart));
   if (text) email.text = text;
