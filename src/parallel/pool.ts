@@ -17,12 +17,13 @@ interface Job {
 /**
  * The young generation of each worker's heap, in MB. V8 lets it grow to
  * 32 MB per thread by default (two 16 MB semi-spaces), which is most of what
- * a worker adds to peak RSS: on the 40 MB mailbox with --jobs 2, 236-250 MB
- * with the default, 162-168 MB with 2-4 MB, ~175 MB with 6-12 MB, for a few
- * per cent more CPU (more frequent scavenges of a heap whose objects live for
- * one message). The old generation is left to V8 (and to
+ * a worker adds to peak RSS: on the 50 MB mailbox with --jobs 2, ~210 MB
+ * with V8's default, ~175 MB with 8 MB, ~150 MB with 4 MB, for ~13 % more CPU
+ * than the default (more frequent scavenges; median of 7 runs each, see
+ * docs/performance.md). The old generation is left to V8 (and to
  * --heap-growing-percent, which applies to every thread): a large message
- * still gets the heap it needs.
+ * still gets the heap it needs. `node --max-semi-space-size=16 …` gives the
+ * workers V8's default back.
  */
 export const WORKER_YOUNG_GENERATION_MB = 4;
 
