@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, runCli, tempTree, GIFT, CUSTOM, CUSTOM_CONFIG } from './report/spawn.js';
@@ -108,6 +108,28 @@ describe('--jobs', () => {
         if (extra.length > 0) expect(one.out).toContain('larger than --max-bytes');
       }
     }
+  });
+
+  it('prints the messages of a mailbox piped in slowly while its stdin is still open', async () => {
+    // More than the 64 KB read to sniff the format, then the rest later.
+    const input = mailbox(600);
+    const cut = input.indexOf('From sender500@');
+    const child = spawn(process.execPath, [BIN, '--format', 'jsonl', '--jobs', '2'], { env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const lines = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => out.split('\n').length > n && (child.stdout.off('data', check), resolve());
+        child.stdout.on('data', (s: string) => ((out += s), check()));
+        check();
+      });
+    // 499 messages and the postmark of the 500th: the 499 are complete and must be reported now.
+    child.stdin.write(input.slice(0, cut + 5));
+    await lines(499);
+    expect(out.trimEnd().split('\n')).toHaveLength(499);
+    child.stdin.end(input.slice(cut + 5));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(out).toBe(runCli(['--format', 'jsonl', '--jobs', '1'], { input }).stdout);
   });
 
   it('splits a mailbox piped on stdin over threads the same way', () => {

@@ -250,7 +250,8 @@ async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Ta
 
 /**
  * The messages of a mailbox as tasks: consecutive messages packed into one
- * buffer per batch (a message too large for --max-bytes is a report of its
+ * buffer per batch, at most BATCH_BYTES or BATCH_TASKS and never past the
+ * end of a chunk read (a message too large for --max-bytes is a report of its
  * own, in its place). The splitter is driven here chunk by chunk, so the main
  * thread makes a few objects per batch rather than several per message.
  */
@@ -270,7 +271,7 @@ async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, ma
     bytes = 0;
     return task;
   };
-  // One batch's worth of a stretch of messages: yields the tasks it completes.
+  // The messages a chunk completed, as the tasks they fill.
   function* take(found: Iterable<Buffer | { oversize: true; maxBytes: number }>): Generator<Task> {
     for (const message of found) {
       n++;
@@ -286,7 +287,11 @@ async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, ma
     }
   }
   try {
-    for await (const chunk of chunks) yield* take(splitter.push(chunk));
+    for await (const chunk of chunks) {
+      yield* take(splitter.push(chunk));
+      // What this chunk completed goes now: a mailbox piped in slowly must not wait for a full batch.
+      if (messages.length > 0) yield flush();
+    }
     yield* take(splitter.end());
     if (messages.length > 0) yield flush();
   } catch (err) {
