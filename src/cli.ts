@@ -13,10 +13,11 @@ import { DEFAULT_MAX_BYTES, parseByteSize } from './decode/limits.js';
 import { DEFAULT_MIN_CONFIDENCE } from './engine/analyze.js';
 import { GitError, verifyRef } from './filters/changed.js';
 import type { ReportedFile } from './filters/index.js';
-import { defaultJobs, processInputs } from './parallel/index.js';
+import { defaultJobs, processInputs, type PrintedBatch } from './parallel/index.js';
 import type { RunOptions } from './pipeline.js';
-import { DEFAULT_GATE, EXIT_ERROR, EXIT_OK, isFailing, SEVERITIES, Tally, type Gate } from './report/gate.js';
+import { DEFAULT_GATE, EXIT_ERROR, EXIT_OK, SEVERITIES, Tally, type Gate } from './report/gate.js';
 import { oneLine } from './report/safe.js';
+import { notesOf, streamFormatter, type StreamSpec } from './report/stream.js';
 import { INPUT_FORMATS, TACTIC_IDS, type InputFormat, type Severity, type TacticId } from './types.js';
 
 export { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './report/gate.js';
@@ -158,7 +159,7 @@ interface Sink {
    * what the reader has not taken yet, so without this wait a slow reader
    * (`quidpro … | slow`) let a mailbox's whole report pile up in memory.
    */
-  write(s: string): Promise<void> | undefined;
+  write(s: string | Uint8Array): Promise<void> | undefined;
   close(): void;
   isTTY: boolean;
 }
@@ -202,20 +203,26 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   const useColor = opts.format === 'text' && opts.color && sink.isTTY && !('NO_COLOR' in io.env);
   const text = opts.format === 'text' ? await import('./report/text.js') : null;
   const style = text ? (useColor ? await text.colorStyle() : text.PLAIN) : null;
-  const jsonl = opts.format === 'jsonl' ? await import('./report/jsonl.js') : null;
+  // Streamed formats print each file as it comes (--jobs workers print theirs themselves); the others need every report at the end.
+  const stream: StreamSpec | undefined = opts.format === 'text' || opts.format === 'jsonl' ? { format: opts.format, color: useColor, gate } : undefined;
+  const print = stream ? await streamFormatter(stream) : null;
 
   const options: RunOptions = { ...settings.analyze, inputFormat: opts.inputFormat, stdin: io.stdin, skip: settings.skip, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
-  // Streamed formats print each file as it comes; the others need every report at the end.
   const files: ReportedFile[] = [];
   const tally = new Tally(gate);
   try {
-    for await (const { file, warnings } of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs())) {
+    for await (const item of processInputs(paths, options, reportSettings, opts.jobs ?? defaultJobs(), stream)) {
+      if ('kind' in item) {
+        tally.addTotals(item.totals);
+        await writePrinted(item, sink, io.stderr);
+        continue;
+      }
+      const { file } = item;
       tally.add(file);
-      if (!text && !jsonl) files.push(file);
-      for (const w of warnings) io.stderr.write(`quidpro: warning: ${oneLine(w)}\n`);
-      if (file.error) io.stderr.write(`quidpro: ${oneLine(file.path)}: ${oneLine(file.error.message)}\n`);
-      if (text && style) await sink.write(text.formatFile(file, style, { isFailing: (f) => isFailing(f, gate) }) + '\n');
-      if (jsonl) await sink.write(jsonl.formatJsonLine(file));
+      if (!print) files.push(file);
+      const notes = notesOf(item);
+      if (notes) io.stderr.write(notes);
+      if (print) await sink.write(print(file));
     }
     const failing = tally.failing;
     if (text && style) sink.write(text.formatSummary(tally, style));
@@ -232,13 +239,31 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
   return tally.exitCode();
 }
 
+/** A batch a --jobs worker printed: its bytes, with each report's stderr notes written just before that report. */
+async function writePrinted(batch: PrintedBatch, sink: Sink, stderr: NodeJS.WritableStream): Promise<void> {
+  const { bytes, notes, ends } = batch;
+  if (!notes || !ends) {
+    if (bytes.length > 0) await sink.write(bytes);
+    return;
+  }
+  let from = 0;
+  for (let i = 0; i < notes.length; i++) {
+    if (!notes[i]) continue;
+    const start = i === 0 ? 0 : ends[i - 1];
+    if (start > from) await sink.write(bytes.subarray(from, start));
+    stderr.write(notes[i]);
+    from = start;
+  }
+  if (bytes.length > from) await sink.write(bytes.subarray(from));
+}
+
 function openSink(file: string | undefined, io: CliIo): Sink {
   if (file === undefined) {
     const out = io.stdout;
     return { write: (s) => (out.write(s) ? undefined : drained(out)), close: () => {}, isTTY: out.isTTY === true };
   }
   const fd = openSync(file, 'w');
-  return { write: (s) => void writeSync(fd, s), close: () => closeSync(fd), isTTY: false };
+  return { write: (s) => void (typeof s === 'string' ? writeSync(fd, s) : writeSync(fd, s)), close: () => closeSync(fd), isTTY: false };
 }
 
 /** Resolves when `stream` has room again, or can take nothing more (closed, failed: its own handlers report that). */
@@ -308,7 +333,7 @@ function readVersion(): string {
 function defaultIo(): CliIo {
   const stderr = { write: (s: string) => process.stderr.write(s) } as unknown as NodeJS.WritableStream;
   if (isFileOrNull(1)) {
-    const stdout = { write: (s: string) => (writeSync(1, s), true), isTTY: false };
+    const stdout = { write: (s: string | Uint8Array) => (typeof s === 'string' ? writeSync(1, s) : writeSync(1, s), true), isTTY: false };
     return { stdout: stdout as unknown as CliIo['stdout'], stderr, env: process.env };
   }
   // A reader that stops early (`quidpro … | head`) is not an error of ours.

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runCli, tempTree, GIFT, CUSTOM, CUSTOM_CONFIG } from './report/spawn.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, runCli, tempTree, GIFT, CUSTOM, CUSTOM_CONFIG } from './report/spawn.js';
 
 // A pool must never start for one input: constructing one here fails the test.
 vi.mock('../src/parallel/pool.js', () => ({
@@ -74,6 +77,61 @@ describe('--jobs', () => {
     expect(records.filter((r) => r.findings.length > 0).length).toBe(200);
   });
 
+  it('prints in the worker threads what one thread prints: text and jsonl, warnings and errors in their place', () => {
+    // Messages with an unknown tactic in a disable directive (a warning), messages over --max-bytes (an error),
+    // base64 and HTML messages (read by postal-mime), blank ones (no record): batches with notes in their middle.
+    const messages: string[] = [];
+    for (let i = 1; i <= 120; i++) {
+      const head = `From s${i}@example.org Mon Jan  1 00:00:00 2024\nFrom: S <s${i}@example.org>\nSubject: Appeal ${i}\n`;
+      if (i % 17 === 0) messages.push(`${head}\n${'x'.repeat(3000)}\n${GIFT}\n`);
+      else if (i % 13 === 0) messages.push(`${head}\n${GIFT}\n<!-- quidpro-disable no-such-tactic -->\n${GIFT}\n`);
+      else if (i % 11 === 0) messages.push(`${head}Content-Type: text/html; charset=utf-8\n\n<p>${GIFT}</p>\n`);
+      else if (i % 7 === 0) messages.push(`${head}Content-Transfer-Encoding: base64\n\n${Buffer.from(GIFT).toString('base64')}\n`);
+      else if (i % 5 === 0) messages.push(`From blank@example.org Mon Jan  1 00:00:00 2024\n\n  \n`);
+      else messages.push(`${head}\nMessage ${i}. ${GIFT}\n`);
+    }
+    const dir = tempTree({ 'inbox.mbox': messages.join('\n') });
+    // stdout and stderr into one file, as a terminal shows them: each note must come just before its report.
+    const merged = (args: string[]) => {
+      const fd = openSync(join(dir, 'out'), 'w');
+      const r = spawnSync(process.execPath, [BIN, ...args, 'inbox.mbox'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, fd] });
+      closeSync(fd);
+      return { code: r.status, out: readFileSync(join(dir, 'out'), 'utf8') };
+    };
+    for (const format of ['text', 'jsonl']) {
+      for (const extra of [[], ['--max-bytes', '2000']]) {
+        const one = merged(['--format', format, '--jobs', '1', ...extra]);
+        const three = merged(['--format', format, '--jobs', '3', ...extra]);
+        expect(three.code).toBe(one.code);
+        expect(three.out).toBe(one.out);
+        expect(one.out).toContain('unknown tactic "no-such-tactic"');
+        if (extra.length > 0) expect(one.out).toContain('larger than --max-bytes');
+      }
+    }
+  });
+
+  it('prints the messages of a mailbox piped in slowly while its stdin is still open', async () => {
+    // More than the 64 KB read to sniff the format, then the rest later.
+    const input = mailbox(600);
+    const cut = input.indexOf('From sender500@');
+    const child = spawn(process.execPath, [BIN, '--format', 'jsonl', '--jobs', '2'], { env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const lines = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => out.split('\n').length > n && (child.stdout.off('data', check), resolve());
+        child.stdout.on('data', (s: string) => ((out += s), check()));
+        check();
+      });
+    // 499 messages and the postmark of the 500th: the 499 are complete and must be reported now.
+    child.stdin.write(input.slice(0, cut + 5));
+    await lines(499);
+    expect(out.trimEnd().split('\n')).toHaveLength(499);
+    child.stdin.end(input.slice(cut + 5));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(out).toBe(runCli(['--format', 'jsonl', '--jobs', '1'], { input }).stdout);
+  });
+
   it('splits a mailbox piped on stdin over threads the same way', () => {
     const input = mailbox(50);
     const one = runCli(['--format', 'jsonl', '--jobs', '1'], { input });
@@ -126,7 +184,7 @@ describe('--jobs', () => {
   it('analyses a single input on the main thread, without a pool', async () => {
     const dir = tempTree({ 'one.txt': `${GIFT}\n` });
     const reports = [];
-    for await (const r of processInputs([`${dir}/one.txt`], {}, {}, 8)) reports.push(r.file);
+    for await (const r of processInputs([`${dir}/one.txt`], {}, {}, 8)) if (!('kind' in r)) reports.push(r.file);
     expect(reports).toHaveLength(1);
     expect(reports[0].findings.length).toBeGreaterThan(0);
   });

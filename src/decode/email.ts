@@ -14,6 +14,7 @@ import { SpanMap } from '../positions.js';
 import type { DecodedInput, MessageMeta, TextPart } from '../types.js';
 import { htmlAsReadText } from './html.js';
 import './postal-fast.js'; // postal-mime's decoders without their Blob round trip
+import { parseSimpleEmail } from './mail-fast.js';
 import { bytesToText, repairWindows1252 } from './text.js';
 
 /**
@@ -24,13 +25,34 @@ import { bytesToText, repairWindows1252 } from './text.js';
 const HTML_PREFERENCE_RATIO = 1.2;
 
 export async function decodeEmail(bytes: Uint8Array): Promise<DecodedInput> {
+  return decodeSimpleEmail(bytes) ?? decodeWithPostalMime(bytes);
+}
+
+/** decodeEmail for a message decodeSimpleEmail declined. */
+export async function decodeWithPostalMime(bytes: Uint8Array): Promise<DecodedInput> {
   // A Buffer, never a stream: postal-mime given a Node stream returns an empty message silently.
   const raw = withoutPostmark(bytes);
   const email = repairCharsets(await PostalMime.parse(raw));
+  return decoded(email, brokenMultipart(email) ? plainPart(rawBody(raw)) : bodyPart(email));
+}
+
+/**
+ * decodeEmail without waiting, for a message in UTF-8 plain text sent as
+ * is (most of a mailbox of newsletters): read by src/decode/mail-fast.ts,
+ * which gives the fields postal-mime would. Null for any other message.
+ */
+export function decodeSimpleEmail(bytes: Uint8Array): DecodedInput | null {
+  const simple = parseSimpleEmail(withoutPostmark(bytes));
+  if (!simple) return null;
+  const email = repairCharsets(simple as Email);
+  return decoded(email, plainPart(email.text ?? ''));
+}
+
+function decoded(email: Email, body: TextPart): DecodedInput {
   const parts: TextPart[] = [];
   const subject = email.subject?.trim() ? email.subject : undefined;
   if (subject) parts.push({ name: 'subject', text: subject, source: subject, map: SpanMap.identity(subject.length) });
-  parts.push(brokenMultipart(email) ? plainPart(rawBody(raw)) : bodyPart(email));
+  parts.push(body);
   return { format: 'email', parts, meta: metaOf(email) };
 }
 

@@ -12,7 +12,10 @@ import { limitBytes, tooLargeMessage } from '../decode/limits.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { expectLargeInput } from '../large-input.js';
 import { analyzeInputs, collect, errorReport, expandInputs, peek, STDIN_PATH, type Input, type Opened, type RunOptions } from '../pipeline.js';
-import { runTask, unpack, type Task, type TaskOptions } from './task.js';
+import type { StreamSpec } from '../report/stream.js';
+import { runTask, unpack, type PrintedBatch, type Task, type TaskOptions } from './task.js';
+
+export type { PrintedBatch } from './task.js';
 
 export function defaultJobs(): number {
   return availableParallelism();
@@ -21,13 +24,18 @@ export function defaultJobs(): number {
 /** Tasks in flight (dispatched or finished but waiting for an earlier one) per job: bounds memory, keeps workers fed. */
 const IN_FLIGHT_PER_JOB = 4;
 
-/** Every input's processed report(s), in input order, analysed by up to `jobs` threads. */
+/**
+ * Every input's processed report(s), in input order, analysed by up to
+ * `jobs` threads. With `output` (a streamed format), reports analysed by a
+ * worker come already printed, a batch at a time.
+ */
 export async function* processInputs(
   paths: readonly string[],
   options: RunOptions,
   settings: ReportSettings,
   jobs: number,
-): AsyncGenerator<Processed> {
+  output?: StreamSpec,
+): AsyncGenerator<Processed | PrintedBatch> {
   if (jobs <= 1) {
     for await (const report of analyzeInputs(paths, options)) yield postProcess(report, settings);
     return;
@@ -57,11 +65,13 @@ export async function* processInputs(
   } else queued = [first, soon.task];
   // Loaded only now: worker_threads is not needed by a run on one input.
   const { WorkerPool } = await import('./pool.js');
-  const pool = new WorkerPool(jobs, taskOptions, settings);
+  const pool = new WorkerPool(jobs, taskOptions, settings, output);
   try {
     yield* inOrder(queued, pull, (task) =>
       // Reports made without analysis need no thread (and keep their place all the same).
-      task.kind === 'report' ? Promise.resolve([postProcess(task.report, settings)]) : pool.run(task).then((results) => results.map(unpack)),
+      task.kind === 'report'
+        ? Promise.resolve([postProcess(task.report, settings)])
+        : pool.run(task).then((results) => ('kind' in results ? [results] : results.map(unpack))),
       jobs * IN_FLIGHT_PER_JOB,
     );
   } finally {
@@ -79,13 +89,13 @@ const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() 
  * yields their results in task order as soon as each is ready: reading the
  * next input never holds back the report of an earlier one.
  */
-async function* inOrder(
+async function* inOrder<T>(
   queued: Task[],
   pull: () => Promise<Task | null>,
-  submit: (task: Task) => Promise<Processed[]>,
+  submit: (task: Task) => Promise<T[]>,
   limit: number,
-): AsyncGenerator<Processed> {
-  const pending: Array<Promise<Processed[]>> = [];
+): AsyncGenerator<T> {
+  const pending: Array<Promise<T[]>> = [];
   let producing = true;
   let failure: unknown = null;
   // Resolvers of whoever waits: the consumer for a new task, the producer for room.
@@ -150,13 +160,8 @@ async function* tasksOf(paths: readonly string[], options: RunOptions): AsyncGen
     yield* batch.flush();
     if ('findings' in input) yield { kind: 'report', report: input };
     else if (input.path === STDIN_PATH) yield* stdinTasks(input, options);
-    else if (await isMailboxFile(input.path, options)) {
-      for await (const task of messageTasks(input.path, createReadStream(input.path), options.maxBytes)) {
-        if (task.kind === 'message') yield* batch.add(task, task.bytes.byteLength);
-        else yield* [...batch.flush(), task];
-      }
-      yield* batch.flush();
-    } else yield { kind: 'file', path: input.path, explicit: input.explicit };
+    else if (await isMailboxFile(input.path, options)) yield* messageTasks(input.path, createReadStream(input.path), options.maxBytes);
+    else yield { kind: 'file', path: input.path, explicit: input.explicit };
   }
   yield* batch.flush();
 }
@@ -168,10 +173,10 @@ const WALKED_FILE_COST = 4 * 1024;
 const BATCH_TASKS = 32;
 
 class Batcher {
-  private tasks: Array<Extract<Task, { kind: 'file' | 'message' }>> = [];
+  private tasks: Array<Extract<Task, { kind: 'file' }>> = [];
   private bytes = 0;
 
-  *add(task: Extract<Task, { kind: 'file' | 'message' }>, cost: number): Generator<Task> {
+  *add(task: Extract<Task, { kind: 'file' }>, cost: number): Generator<Task> {
     this.tasks.push(task);
     this.bytes += cost;
     if (this.bytes >= BATCH_BYTES || this.tasks.length >= BATCH_TASKS) yield* this.flush();
@@ -244,16 +249,62 @@ async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Ta
   yield { kind: 'bytes', path: input.path, explicit: input.explicit, bytes };
 }
 
+/**
+ * The messages of a mailbox as tasks: consecutive messages packed into one
+ * buffer per batch, at most BATCH_BYTES or BATCH_TASKS and never past the
+ * end of a chunk read (a message too large for --max-bytes is a report of its
+ * own, in its place). The splitter is driven here chunk by chunk, so the main
+ * thread makes a few objects per batch rather than several per message.
+ */
 async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, maxBytes?: number): AsyncGenerator<Task> {
   expectLargeInput();
-  const { isOversize, splitMailboxLimited } = await import('../decode/mbox.js');
+  const { MailboxSplitter, isOversize } = await import('../decode/mbox.js');
+  const splitter = new MailboxSplitter(maxBytes);
   let n = 0;
-  try {
-    for await (const message of splitMailboxLimited(chunks, maxBytes)) {
-      const name = `${path}#${++n}`;
-      yield isOversize(message) ? { kind: 'report', report: errorReport(name, tooLargeMessage(message.maxBytes)) } : { kind: 'message', path: name, bytes: message };
+  let first = 0;
+  let messages: Buffer[] = [];
+  let bytes = 0;
+  const flush = (): Task => {
+    const task: Task =
+      messages.length === 1
+        ? { kind: 'message', path: `${path}#${first}`, bytes: messages[0] }
+        : { kind: 'messages', mailbox: path, first, bytes: Buffer.concat(messages, bytes), ends: endsOf(messages) };
+    messages = [];
+    bytes = 0;
+    return task;
+  };
+  // The messages a chunk completed, as the tasks they fill.
+  function* take(found: Iterable<Buffer | { oversize: true; maxBytes: number }>): Generator<Task> {
+    for (const message of found) {
+      n++;
+      if (isOversize(message)) {
+        if (messages.length > 0) yield flush();
+        yield { kind: 'report', report: errorReport(`${path}#${n}`, tooLargeMessage(message.maxBytes)) };
+        continue;
+      }
+      if (messages.length === 0) first = n;
+      messages.push(message);
+      bytes += message.byteLength;
+      if (bytes >= BATCH_BYTES || messages.length >= BATCH_TASKS) yield flush();
     }
+  }
+  try {
+    for await (const chunk of chunks) {
+      yield* take(splitter.push(chunk));
+      // What this chunk completed goes now: a mailbox piped in slowly must not wait for a full batch.
+      if (messages.length > 0) yield flush();
+    }
+    yield* take(splitter.end());
+    if (messages.length > 0) yield flush();
   } catch (err) {
+    if (messages.length > 0) yield flush();
     yield { kind: 'report', report: errorReport(path, (err as Error).message) };
   }
+}
+
+function endsOf(messages: readonly Buffer[]): number[] {
+  const ends: number[] = new Array(messages.length);
+  let at = 0;
+  for (let i = 0; i < messages.length; i++) ends[i] = at += messages[i].byteLength;
+  return ends;
 }

@@ -4,13 +4,33 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReportSettings } from '../filters/index.js';
-import type { PackedResult, Task, TaskOptions } from './task.js';
+import type { StreamSpec } from '../report/stream.js';
+import type { PackedResult, PrintedBatch, Task, TaskOptions } from './task.js';
 
 interface Job {
   id: number;
   task: Task;
-  resolve(results: PackedResult[]): void;
+  resolve(results: PackedResult[] | PrintedBatch): void;
   reject(err: Error): void;
+}
+
+/**
+ * The young generation of each worker's heap, in MB. V8 lets it grow to
+ * 32 MB per thread by default (two 16 MB semi-spaces), which is most of what
+ * a worker adds to peak RSS: on the 50 MB mailbox with --jobs 2, ~210 MB
+ * with V8's default, ~175 MB with 8 MB, ~150 MB with 4 MB, for ~13 % more CPU
+ * than the default (more frequent scavenges; median of 7 runs each, see
+ * docs/performance.md). The old generation is left to V8 (and to
+ * --heap-growing-percent, which applies to every thread): a large message
+ * still gets the heap it needs. `node --max-semi-space-size=16 …` gives the
+ * workers V8's default back.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 4;
+
+/** resourceLimits for a worker, unless the user sized the young generation (`node --max-semi-space-size=N …`). */
+export function workerLimits(execArgv: readonly string[] = process.execArgv): { maxYoungGenerationSizeMb: number } | undefined {
+  if (execArgv.some((a) => /^--max[-_]semi[-_]space[-_]size\b/.test(a))) return undefined;
+  return { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 }
 
 export class WorkerPool {
@@ -27,18 +47,23 @@ export class WorkerPool {
     private readonly size: number,
     private readonly options: TaskOptions,
     private readonly settings: ReportSettings,
+    /** Streamed formats: the workers print their reports themselves. */
+    private readonly output?: StreamSpec,
   ) {}
 
   private spawn(): Worker {
     this.spawned++;
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options: this.options, settings: this.settings } });
-    worker.on('message', (reply: { id: number; results?: PackedResult[]; error?: string }) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: { options: this.options, settings: this.settings, output: this.output },
+      resourceLimits: workerLimits(),
+    });
+    worker.on('message', (reply: { id: number; results?: PackedResult[]; printed?: PrintedBatch; error?: string }) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
       this.idle.push(worker);
       if (job) {
         if (reply.error !== undefined) job.reject(new Error(reply.error));
-        else job.resolve(reply.results!);
+        else job.resolve(reply.printed ?? reply.results!);
       }
       this.dispatch();
     });
@@ -49,7 +74,7 @@ export class WorkerPool {
     return worker;
   }
 
-  run(task: Task): Promise<PackedResult[]> {
+  run(task: Task): Promise<PackedResult[] | PrintedBatch> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });

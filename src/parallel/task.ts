@@ -7,6 +7,9 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
 import { analyzeInput, errorReport, reportFor, type Input, type RunOptions } from '../pipeline.js';
+import type { ReportedFile } from '../filters/index.js';
+import { Tally, type Gate } from '../report/gate.js';
+import { notesOf, type Totals } from '../report/stream.js';
 import type { FileReport } from '../types.js';
 
 export type Task =
@@ -16,6 +19,12 @@ export type Task =
   | { kind: 'bytes'; path: string; explicit: boolean; bytes: Uint8Array }
   /** One raw message of a mailbox, named `mailbox#N`. */
   | { kind: 'message'; path: string; bytes: Uint8Array }
+  /**
+   * Consecutive messages of a mailbox, `mailbox#first` on, in one buffer
+   * (message i ends at ends[i]): one object to send and hold for dozens of
+   * messages, rather than a task, a name and a buffer each.
+   */
+  | { kind: 'messages'; mailbox: string; first: number; bytes: Uint8Array; ends: number[] }
   /** A report made without analysis (a path that does not exist). */
   | { kind: 'report'; report: FileReport }
   /** Small tasks sent together, run in order. */
@@ -58,13 +67,27 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
       return;
     }
     case 'message':
-      // As decode/mbox.ts analyses each message of a mailbox read in one process.
-      try {
-        const { decodeEmail } = await import('../decode/email.js');
-        yield reportFor(task.path, await decodeEmail(task.bytes), options);
-      } catch (err) {
-        yield { ...errorReport(task.path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
+      yield await messageReport(task.path, task.bytes, options);
+      return;
+    case 'messages': {
+      let start = 0;
+      for (let i = 0; i < task.ends.length; i++) {
+        yield await messageReport(`${task.mailbox}#${task.first + i}`, task.bytes.subarray(start, task.ends[i]), options);
+        start = task.ends[i];
       }
+    }
+  }
+}
+
+let email: typeof import('../decode/email.js') | undefined;
+
+/** As decode/mbox.ts analyses each message of a mailbox read in one process. */
+async function messageReport(path: string, bytes: Uint8Array, options: TaskOptions): Promise<FileReport> {
+  try {
+    email ??= await import('../decode/email.js');
+    return reportFor(path, email.decodeSimpleEmail(bytes) ?? (await email.decodeWithPostalMime(bytes)), options);
+  } catch (err) {
+    return { ...errorReport(path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
   }
 }
 
@@ -83,6 +106,44 @@ async function* chunksOf(path: string): AsyncGenerator<Buffer> {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The reports of a task as a worker prints them (streamed formats): the
+ * main thread writes the bytes and adds the totals, and builds no report.
+ */
+export interface PrintedBatch {
+  kind: 'printed';
+  /** The reports' output, in order. */
+  bytes: Uint8Array;
+  /** Per report, what goes to stderr before its output ('' for nothing); null when no report has any. */
+  notes: string[] | null;
+  /** Where each report's output ends in `bytes` (only with notes). */
+  ends: number[] | null;
+  totals: Totals;
+}
+
+const encoder = new TextEncoder();
+
+/** Prints processed reports as the command would, one after the other. */
+export function printBatch(processed: readonly Processed[], format: (file: ReportedFile) => string, gate: Gate): PrintedBatch {
+  const tally = new Tally(gate);
+  const pieces: string[] = new Array(processed.length);
+  let notes: string[] | null = null;
+  for (let i = 0; i < processed.length; i++) {
+    const p = processed[i];
+    tally.add(p.file);
+    const note = notesOf(p);
+    if (note) (notes ??= new Array<string>(processed.length).fill(''))[i] = note;
+    pieces[i] = format(p.file);
+  }
+  let ends: number[] | null = null;
+  if (notes) {
+    ends = [];
+    let at = 0;
+    for (const piece of pieces) ends.push((at += Buffer.byteLength(piece)));
+  }
+  return { kind: 'printed', bytes: encoder.encode(pieces.join('')), notes, ends, totals: tally.totals() };
 }
 
 /** A processed report as it crosses threads: excerpts live in a WeakMap beside findings, so they travel alongside. */

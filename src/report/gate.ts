@@ -71,6 +71,21 @@ export class Tally {
     this.failing += countFailing([file], this.gate);
   }
 
+  /** Adds the counts of another tally (a --jobs worker's, for the reports it printed itself). */
+  addTotals(t: Pick<Tally, 'files' | 'findings' | 'flagged' | 'errors' | 'failing' | 'byTactic'>): void {
+    this.files += t.files;
+    this.findings += t.findings;
+    this.flagged += t.flagged;
+    this.errors += t.errors;
+    this.failing += t.failing;
+    for (const id of TACTIC_IDS) this.byTactic[id] += t.byTactic[id];
+  }
+
+  /** The counts alone, as plain data. */
+  totals(): Pick<Tally, 'files' | 'findings' | 'flagged' | 'errors' | 'failing' | 'byTactic'> {
+    return { files: this.files, findings: this.findings, flagged: this.flagged, errors: this.errors, failing: this.failing, byTactic: { ...this.byTactic } };
+  }
+
   exitCode(): number {
     if (this.errors > 0) return EXIT_ERROR;
     return this.failing > Math.max(0, this.gate.maxFindings) ? EXIT_FINDINGS : EXIT_OK;
