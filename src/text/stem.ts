@@ -8,7 +8,12 @@
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 200_000;
+/**
+ * Distinct words kept before the cache starts afresh: the same bound as the
+ * lexeme table (lexemes.ts), whose words are the ones stemmed. A mailbox of
+ * ids and codes would otherwise grow it by ~20 MB per analysing thread.
+ */
+const CACHE_LIMIT = 50_000;
 
 /** The matching key of a lower-cased word: its stem, apostrophes removed. */
 export function stemKey(norm: string): string {
