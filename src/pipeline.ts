@@ -3,8 +3,8 @@
  * input — or per message of a mailbox — in order. Errors become reports with
  * an `error`, never exceptions, so one bad input never hides the others.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
 import { limitBytes, tooLargeMessage } from './decode/limits.js';
@@ -78,11 +78,41 @@ export async function* analyzeInputs(paths: readonly string[], options: RunOptio
 }
 
 export function fileInput(path: string, explicit: boolean): Input {
-  return { path, explicit, read: () => readFile(path), chunks: () => createReadStream(path, { highWaterMark: READ_CHUNK }), size: async () => (await stat(path)).size };
+  return { path, explicit, read: async () => readFileSync(path), chunks: () => fileChunks(path), size: async () => statSync(path).size };
 }
 
-/** Files are read in chunks of this size: the 64 KiB default made a 50 MB file 800 reads and events. */
+/** Files are read in chunks of up to this size: 64 KiB made a 50 MB file 800 reads. */
 const READ_CHUNK = 1 << 20;
+/** The first read of a file whose size fstat cannot tell (a pipe, a device). */
+const FIRST_READ_UNSIZED = 64 * 1024;
+
+/**
+ * A file's bytes in chunks, read synchronously. Asynchronous reads go through
+ * libuv's thread pool, which cost more than analysing a small file (20,000
+ * files took 35 s with --jobs 1, 2.5 s with --jobs 2, whose workers read
+ * like this); the run has nothing else to do meanwhile but write, and output
+ * waits for a slow reader either way. The first read is sized by the file, so
+ * a small file costs one buffer of its own size.
+ */
+export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    // One byte more than the size: a file that grew since is read on, not cut.
+    let want = size > 0 ? Math.min(READ_CHUNK, size + 1) : FIRST_READ_UNSIZED;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(want);
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) return;
+      yield n < want ? buffer.subarray(0, n) : buffer;
+      // A short read of a regular file is its end: no megabyte buffer just to read nothing.
+      if (size > 0 && n < want) return;
+      want = READ_CHUNK;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Bytes enough to tell binary from text and sniff a format (looksBinary reads 8 KiB). */
 const SNIFF_BYTES = 16 * 1024;

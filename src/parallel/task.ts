@@ -3,10 +3,10 @@
  * message of a mailbox. The same code runs it in a worker thread or, for a
  * single input, on the main thread, so both give the same reports.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
-import { analyzeInput, errorReport, reportFor, type Input, type RunOptions } from '../pipeline.js';
+import { analyzeInput, errorReport, fileChunks, reportFor, type Input, type RunOptions } from '../pipeline.js';
 import type { ReportedFile } from '../filters/index.js';
 import { Tally, type Gate } from '../report/gate.js';
 import { notesOf, type Totals } from '../report/stream.js';
@@ -55,7 +55,7 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
         path,
         explicit: task.explicit,
         read: async () => readFileSync(path),
-        chunks: () => chunksOf(path),
+        chunks: () => fileChunks(path),
         size: async () => statSync(path).size,
       };
       yield* analyzeInput(input, options);
@@ -88,23 +88,6 @@ async function messageReport(path: string, bytes: Uint8Array, options: TaskOptio
     return reportFor(path, email.decodeSimpleEmail(bytes) ?? (await email.decodeWithPostalMime(bytes)), options);
   } catch (err) {
     return { ...errorReport(path, `cannot decode as email: ${(err as Error).message}`), format: 'email' };
-  }
-}
-
-const CHUNK_BYTES = 64 * 1024;
-
-/** A file's bytes chunk by chunk, read synchronously (the pipeline stops early at --max-bytes). */
-async function* chunksOf(path: string): AsyncGenerator<Buffer> {
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      if (n === 0) return;
-      yield n < CHUNK_BYTES ? buffer.subarray(0, n) : buffer;
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 
