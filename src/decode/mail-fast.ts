@@ -44,11 +44,9 @@ export function parseSimpleEmail(bytes: Uint8Array): SimpleEmail | null {
   let bodyStart = -1;
   let headerEnd = raw.length;
   while (pos < raw.length) {
-    let nl = raw.indexOf(LF, pos);
-    const next = nl < 0 ? raw.length : nl + 1;
-    if (nl < 0) nl = raw.length;
-    let end = nl;
-    while (end > pos && raw[end - 1] === CR) end--;
+    const nl = lineBreak(raw, pos);
+    const next = nl < raw.length ? nl + 1 : nl;
+    const end = withoutTrailingCRs(raw, pos, nl);
     if (end === pos) {
       headerEnd = pos;
       bodyStart = next;
@@ -186,11 +184,9 @@ function passThroughBody(raw: Buffer, start: number): Uint8Array {
   let at = 0;
   let pos = 0;
   while (pos < body.length) {
-    let nl = body.indexOf(LF, pos);
-    const next = nl < 0 ? body.length : nl + 1;
-    if (nl < 0) nl = body.length;
-    let end = nl;
-    while (end > pos && body[end - 1] === CR) end--;
+    const nl = lineBreak(body, pos);
+    const next = nl < body.length ? nl + 1 : nl;
+    const end = withoutTrailingCRs(body, pos, nl);
     out.set(body.subarray(pos, end), at);
     at += end - pos;
     out[at++] = LF;
@@ -205,4 +201,17 @@ function trimWsp(s: string): string {
   while (start < end && (s.charCodeAt(start) === 0x20 || s.charCodeAt(start) === 0x09)) start++;
   while (end > start && (s.charCodeAt(end - 1) === 0x20 || s.charCodeAt(end - 1) === 0x09)) end--;
   return s.slice(start, end);
+}
+
+/** The LF ending the line that starts at `pos`, or the end of the bytes. */
+function lineBreak(bytes: Uint8Array, pos: number): number {
+  const nl = bytes.indexOf(LF, pos);
+  return nl < 0 ? bytes.length : nl;
+}
+
+/** Where the line [pos, nl) ends once its trailing CRs are dropped (as postal-mime reads lines). */
+function withoutTrailingCRs(bytes: Uint8Array, pos: number, nl: number): number {
+  let end = nl;
+  while (end > pos && bytes[end - 1] === CR) end--;
+  return end;
 }
