@@ -6,6 +6,7 @@
 import { findAmounts, type MoneyAmount } from '../text/amounts.js';
 import type { CueHit, PhraseMatcher } from '../text/phrases.js';
 import { recycleTokens, scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
+import { indentedLineStart, isBlank } from '../text/lines.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
 /** A memo that holds onto hits or other per-window objects lets go of them when its document is released. */
@@ -228,7 +229,6 @@ function firstHitOfEachSentence(hits: readonly CueHit[], sentences: number): Int
   return starts;
 }
 
-
 /** Spans inside “…” or "…" (within one paragraph, up to 400 chars) and "> " quoted lines. */
 function findQuoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -268,17 +268,11 @@ export function quotedBlocks(text: string): Array<[number, number]> {
 
 /** Where the line of the ">" at `gt` starts, if only spaces and tabs come before the ">" on it; else -1. */
 function quotedLineStart(text: string, gt: number): number {
-  if (text.charCodeAt(gt) !== 0x3e) return -1;
-  let i = gt;
-  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
-  return i === 0 || startsLine(text.charCodeAt(i - 1)) ? i : -1;
+  return text.charCodeAt(gt) === 0x3e ? indentedLineStart(text, gt) : -1;
 }
-
-/** After these a multiline ^ matches: LF, CR, LS, PS. */
-const startsLine = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
 function firstNonBlank(text: string, from: number): number {
   let i = from;
-  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return i;
 }

@@ -11,6 +11,7 @@
  * distinct spelling (lexemes.ts).
  */
 import { currentLexemes, HASH_PRIME, HASH_SEED, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable } from './lexemes.js';
+import { indentedLineStart, isBlank } from './lines.js';
 import { TokenList } from './token-list.js';
 
 export type { TokenKind } from './lexemes.js';
@@ -87,7 +88,6 @@ const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const SPACE = 0x20;
-const TAB = 0x09;
 
 /** End of the word starting at `i`: letters, marks and numbers, then ['’]-joined runs of letters and marks. */
 function wordEnd(text: string, i: number): number {
@@ -349,7 +349,7 @@ export function scan(text: string): Scan {
       }
     }
     if (sentenceStart < 0) sentenceStart = start;
-    if (speaker && atLineStart(text, start)) turns.push(start);
+    if (speaker && indentedLineStart(text, start) >= 0) turns.push(start);
     let hyphen = 0;
     if (
       kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
@@ -377,7 +377,7 @@ function gapHasBlankLine(text: string, from: number, to: number): boolean {
       if (afterBreak) return true;
       afterBreak = true;
       if (c === RETURN && text.charCodeAt(i + 1) === NEWLINE) i++;
-    } else if (c !== SPACE && c !== TAB) {
+    } else if (!isBlank(c)) {
       afterBreak = false;
     }
   }
@@ -385,7 +385,6 @@ function gapHasBlankLine(text: string, from: number, to: number): boolean {
 }
 
 const BULLETS = new Set([0x2d, 0x2a, 0x2022, 0xb7, 0x25aa, 0x25ba, 0x2713, 0x2714]); // - * • · ▪ ► ✓ ✔
-const isBlank = (c: number) => c === SPACE || c === TAB;
 
 /**
  * The token at `start` (first on its line) is a list item's bullet ("- ",
@@ -412,16 +411,6 @@ function isSpeakerTurn(text: string, start: number): boolean {
   }
   return text.charCodeAt(i) === 0x3a && isBlank(text.charCodeAt(i + 1));
 }
-
-/** Only spaces and tabs stand between the start of the line (or text) and `at`. */
-function atLineStart(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
-  return i < 0 || isLineTerminator(text.charCodeAt(i));
-}
-
-/** What ends a line for a multiline regex's ^: LF, CR, LS, PS. */
-const isLineTerminator = (c: number) => c === NEWLINE || c === RETURN || c === 0x2028 || c === 0x2029;
 
 function lineOffset(text: string, at: number): number {
   const nl = text.lastIndexOf('\n', at - 1);
