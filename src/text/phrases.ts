@@ -170,7 +170,7 @@ export class PhraseMatcher {
     const bySlot: Array<CueHit[] | undefined> = [];
     const wild = this.wild.length > 0 ? this.wild : undefined;
     // Per start word: cues in first-seen order with the last word of their longest match (reused, never shrunk).
-    const found: Found = { count: 0, cues: [], slots: [], ends: [] };
+    const found: Found = { count: 0, slots: [], ends: [] };
     for (let w = 0; w < words.length; w++) {
       const head = words[w];
       const keyId = tokens.keyId(head);
@@ -182,9 +182,9 @@ export class PhraseMatcher {
       if (wild) longestPerCue(wild, tokens, words, w, found);
       for (let c = 0; c < found.count; c++) {
         const last = words[found.ends[c]];
-        const hit = { cue: found.cues[c], start: tokens.start(head), end: tokens.end(last), first: head, last, sentence: tokens.sentence(head) };
-        hits.push(hit);
         const slot = found.slots[c];
+        const hit = { cue: this.cueNames[slot], start: tokens.start(head), end: tokens.end(last), first: head, last, sentence: tokens.sentence(head) };
+        hits.push(hit);
         const group = bySlot[slot];
         if (group) group.push(hit);
         else bySlot[slot] = [hit];
@@ -212,7 +212,7 @@ function wordIndices(tokens: TokenList): Int32Array {
 /** The matches found at one start word: `count` cues, each with the last word of its longest match. */
 interface Found {
   count: number;
-  cues: string[];
+  /** Cue slots (CompiledPhrase.slot), in first-seen order. */
   slots: number[];
   ends: number[];
 }
@@ -268,9 +268,8 @@ function longestPerCue(
     const endWord = matchAt(phrase.words, tokens, words, w);
     if (endWord < 0) continue;
     let at = 0;
-    while (at < found.count && found.cues[at] !== phrase.cue) at++;
+    while (at < found.count && found.slots[at] !== phrase.slot) at++;
     if (at === found.count) {
-      found.cues[at] = phrase.cue;
       found.slots[at] = phrase.slot;
       found.ends[at] = endWord;
       found.count++;
