@@ -1,11 +1,10 @@
-import type { TokenList } from './token-list.js';
-
 /**
  * Money amounts in their common written forms: "$5", "$5.00", "$1,000",
  * "5 dollars", "€10", "10 €", "£3", "USD 20", "50 cents", "a penny",
  * "a dollar", "five bucks", "a few dollars", "$2k".
  * Every pattern is anchored on a currency sign or word, so the scan is linear.
  */
+import type { TokenList } from './token-list.js';
 
 export interface MoneyAmount {
   start: number;
@@ -71,7 +70,7 @@ const AMOUNT_RE = new RegExp(
  * Every amount contains one of these (a sign, a code or a unit word). Running
  * AMOUNT_RE over the whole text tried its six alternatives at every position;
  * it now runs only on a short window around each anchor, which finds exactly
- * the same matches (see windowAround).
+ * the same matches (see walkBack and walkForward).
  */
 const ANCHOR_SOURCE = '[$€£¥]|usd|eur|gbp|dollar|buck|pound|cent|penn|quid';
 /** A spelling that holds an anchor: lexemes.ts marks such words once, so a scanned text's anchors are found by token. */

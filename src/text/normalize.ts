@@ -7,7 +7,8 @@
  *
  * The result keeps a map back to the input, so findings still point at the
  * characters the reader sees. Case is kept (the tokenizer lower-cases). Text
- * that needs none of this is returned as it is, after one regex test.
+ * that needs none of this is returned as it is, after one pass over its
+ * characters (suspicious.ts).
  */
 import { SpanMap, TextBuilder } from '../positions.js';
 import { nextSuspicious } from './suspicious.js';

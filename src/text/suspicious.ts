@@ -5,7 +5,7 @@
  * Running that regex over a whole mailbox was a tenth of the analysis: it
  * tries every alternative at every character. Every match, though, has a
  * trigger within two characters of its start (a non-ASCII character, a leet
- * character, or a one-letter word followed by a space or dot), and plain
+ * character after a letter, or a space or dot after a one-letter word), and plain
  * prose has few triggers. So we walk the text, and at a trigger try the
  * regex anchored (sticky) at the few starts that trigger allows.
  */
