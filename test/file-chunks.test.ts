@@ -1,9 +1,9 @@
 /** fileChunks: a file's bytes, whole and in order, read synchronously in chunks sized by the file. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileChunks } from '../src/pipeline.js';
+import { analyzeInput, fileChunks, fileInput } from '../src/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quidpro-chunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +36,35 @@ describe('fileChunks', () => {
     const path = join(dir, 'empty.txt');
     writeFileSync(path, '');
     expect(await chunksOf(path)).toEqual([]);
+  });
+});
+
+describe('a text file longer than one read chunk', () => {
+  const openFds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+
+  it('is read again whole, once, its chunk stream closed, with findings at the right lines', async () => {
+    const path = join(dir, 'long.txt');
+    const filler = 'The meeting moved to Thursday afternoon.\n\n'.repeat(60_000); // ~2.6 MB
+    writeFileSync(path, `${filler}We have sent you a free tote bag as a thank-you. Will you donate $25 today?\n`);
+    const input = fileInput(path, true);
+    let wholeReads = 0;
+    const readWhole = input.readWhole!;
+    input.readWhole = () => (wholeReads++, readWhole());
+    const before = openFds();
+    const reports = [];
+    for await (const r of analyzeInput(input, {})) reports.push(r);
+    expect(wholeReads).toBe(1);
+    expect(openFds()).toBe(before);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].error).toBeNull();
+    expect(reports[0].findings.map((f) => [f.tactic, f.line])).toContainEqual(['freebie', 120_001]);
+  });
+
+  it('is still refused past --max-bytes', async () => {
+    const path = join(dir, 'too-long.txt');
+    writeFileSync(path, 'x '.repeat(1024 * 1024));
+    const reports = [];
+    for await (const r of analyzeInput(fileInput(path, true), { maxBytes: 1024 * 1024 })) reports.push(r);
+    expect(reports[0].error?.message).toMatch(/larger than/);
   });
 });

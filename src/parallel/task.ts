@@ -3,10 +3,9 @@
  * message of a mailbox. The same code runs it in a worker thread or, for a
  * single input, on the main thread, so both give the same reports.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { excerptOf, attachExcerpt, type Excerpt } from '../engine/excerpt.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
-import { analyzeInput, errorReport, fileChunks, reportFor, type Input, type RunOptions } from '../pipeline.js';
+import { analyzeInput, errorReport, fileInput, reportFor, type RunOptions } from '../pipeline.js';
 import type { ReportedFile } from '../filters/index.js';
 import { Tally, type Gate } from '../report/gate.js';
 import { notesOf, type Totals } from '../report/stream.js';
@@ -50,15 +49,7 @@ async function* reportsOf(task: Task, options: TaskOptions): AsyncGenerator<File
     case 'file': {
       // Read synchronously: a worker has nothing else to do meanwhile, and async reads of
       // thousands of small files through libuv's shared thread pool cost more CPU than the analysis.
-      const { path } = task;
-      const input: Input = {
-        path,
-        explicit: task.explicit,
-        read: async () => readFileSync(path),
-        chunks: () => fileChunks(path),
-        size: async () => statSync(path).size,
-      };
-      yield* analyzeInput(input, options);
+      yield* analyzeInput(fileInput(task.path, task.explicit), options);
       return;
     }
     case 'bytes': {
