@@ -39,19 +39,20 @@ export interface Analysis {
 
 export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}): Analysis {
   const layout = joinParts(input.parts);
-  // Tactics read the text with its disguises undone ("FRΕΕ", "F R E E", "fr33");
-  // offsets come back through the normalisation map before the part mapping.
-  const normalized = normalize(layout.text);
-  const toLayout = (offset: number, edge: 'start' | 'end') => normalized.map.toSource(offset, edge);
   const matcher = matcherFor(options.phrases);
   const enabled = options.tactics ? TACTICS.filter((t) => options.tactics!.includes(t.meta.id)) : TACTICS;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const mail = isMail(input);
   const findings: PlacedFinding[] = [];
   const exchanges: Exchange[] = [];
-  for (const [from, to] of windows(normalized.text)) {
-    const doc = new DocContext(normalized.text.slice(from, to), matcher);
-    const toLayoutHere = (offset: number, edge: 'start' | 'end') => toLayout(offset + from, edge);
+  for (const [from, to] of windows(layout.text)) {
+    // Tactics read the text with its disguises undone ("FRΕΕ", "F R E E", "fr33");
+    // offsets come back through the normalisation map before the part mapping.
+    // A window at a time: a whole large text normalised at once was one more
+    // copy of it, built from thousands of pieces.
+    const normalized = normalize(to - from === layout.text.length ? layout.text : layout.text.slice(from, to));
+    const doc = new DocContext(normalized.text, matcher);
+    const toLayoutHere = (offset: number, edge: 'start' | 'end') => normalized.map.toSource(offset, edge) + from;
     for (const tactic of enabled) {
       for (const c of mergeCandidates(tactic.detect(doc), doc)) {
         const rules = [...c.rules, ...contextRules(doc, c)];
