@@ -11,7 +11,14 @@ import { pack, printBatch, runTask, type Task, type TaskOptions } from './task.j
 const { options, settings, output } = workerData as { options: TaskOptions; settings: ReportSettings; output?: StreamSpec };
 const formatting = output ? streamFormatter(output) : null;
 
-parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
+/** Tasks run one after the other, in the order they came: the pool sends the next before this one is done. */
+let running: Promise<void> = Promise.resolve();
+
+parentPort!.on('message', (message: { id: number; task: Task }) => {
+  running = running.then(() => handle(message));
+});
+
+async function handle({ id, task }: { id: number; task: Task }): Promise<void> {
   try {
     const processed = await runTask(task, options, settings);
     if (formatting) {
@@ -23,4 +30,4 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error)?.stack ?? String(err) });
   }
-});
+}
