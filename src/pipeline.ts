@@ -153,7 +153,8 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
   let bytes: Buffer;
   try {
     // A file too large is known by its size; anything else stops streaming at the limit.
-    if (options.maxBytes !== undefined && input.size && (await input.size()) > options.maxBytes) {
+    // (An input read whole by now is checked as it is collected, without one more stat.)
+    if (options.maxBytes !== undefined && !opened.complete && input.size && (await input.size()) > options.maxBytes) {
       yield errorReport(input.path, tooLargeMessage(options.maxBytes));
       return;
     }

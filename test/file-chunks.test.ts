@@ -68,3 +68,21 @@ describe('a text file longer than one read chunk', () => {
     expect(reports[0].error?.message).toMatch(/larger than/);
   });
 });
+
+describe('--max-bytes on a file read whole by its first chunk', () => {
+  it('is checked on the bytes read, with no stat of the file', async () => {
+    const path = join(dir, 'small-but-over.txt');
+    writeFileSync(path, 'free '.repeat(1000));
+    const input = fileInput(path, true);
+    let stats = 0;
+    const size = input.size!;
+    input.size = () => (stats++, size());
+    const over = [];
+    for await (const r of analyzeInput(input, { maxBytes: 2000 })) over.push(r);
+    expect(over[0].error?.message).toMatch(/larger than --max-bytes \(2000 bytes\)/);
+    const within = [];
+    for await (const r of analyzeInput(input, { maxBytes: 5000 })) within.push(r);
+    expect(within[0].error).toBeNull();
+    expect(stats).toBe(0);
+  });
+});
