@@ -76,8 +76,9 @@ describe('plain text', () => {
       }),
       RUNS,
     );
-    // The generator must exercise findings, or the position checks prove nothing.
-    expect(withFindings).toBeGreaterThan(RUNS.numRuns / 10);
+    // The generator must exercise findings, or the position checks prove nothing. Over 30 seeds it gave
+    // 21–41 inputs with findings per 200 (mean ~30): a floor of a tenth failed about one run in fifty.
+    expect(withFindings).toBeGreaterThan(RUNS.numRuns / 20);
   });
 
   it('gives byte-for-byte the same report for the same input', async () => {
