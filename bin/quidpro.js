@@ -16,14 +16,14 @@ function bundleIsCurrent() {
 }
 
 /**
- * Bounds V8's heap growth before the first large input (a mailbox, a text of
- * megabytes; see src/large-input.ts): a short run never loads node:v8.
- * Returns whether this run changed a V8 flag.
+ * Tunes V8 before the long part of a run (a large input, worker threads;
+ * see src/long-run.ts and bin/long-run.js): a short run never loads
+ * node:v8. Returns whether this run changed a V8 flag.
  */
-function boundHeapBeforeLargeInput(cli) {
+function tuneBeforeLongRun(cli) {
   let changed = false;
-  cli.onLargeInput(() => {
-    changed = require('./heap-growth.js').boundHeapGrowth();
+  cli.onLongRun((why) => {
+    if (require('./long-run.js').tuneForLongRun(why)) changed = true;
   });
   return () => changed;
 }
@@ -32,14 +32,14 @@ async function start() {
   if (bundleIsCurrent()) {
     const { loadBundle, saveCache } = require('./bundle-loader.js');
     const loaded = loadBundle(join(dist, 'bundle', 'js', 'cli.cjs'));
-    const flagsChanged = boundHeapBeforeLargeInput(loaded.exports);
+    const flagsChanged = tuneBeforeLongRun(loaded.exports);
     process.exitCode = await loaded.exports.main(process.argv.slice(2));
     // The first run with this Node (or after a build) leaves the compiled code for the next ones;
     // V8 takes a cache only under the flags it was made with, so not a run that changed one.
     if (loaded.cache !== 'accepted' && !flagsChanged()) saveCache(loaded);
   } else {
     const cli = await import('../dist/cli.js');
-    boundHeapBeforeLargeInput(cli);
+    tuneBeforeLongRun(cli);
     process.exitCode = await cli.main(process.argv.slice(2));
   }
 }

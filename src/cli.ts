@@ -21,7 +21,7 @@ import { notesOf, streamFormatter, type StreamSpec } from './report/stream.js';
 import { INPUT_FORMATS, TACTIC_IDS, type InputFormat, type Severity, type TacticId } from './types.js';
 
 export { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './report/gate.js';
-export { onLargeInput } from './large-input.js';
+export { onLongRun } from './long-run.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { decoderFor, detectFormat, looksBinary, TEXT_EXTENSIONS } from './decode/index.js';
 import { limitBytes, tooLargeMessage } from './decode/limits.js';
 import { analyzeDecoded, type AnalyzeOptions } from './engine/analyze.js';
-import { expectLargeInput, LARGE_INPUT_BYTES } from './large-input.js';
+import { expectLongRun, LARGE_INPUT_BYTES } from './long-run.js';
 import type { DecodedInput, FileReport, InputFormat, TextPart } from './types.js';
 
 export const STDIN_PATH = '<stdin>';
@@ -141,7 +141,7 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
   }
   const format = options.inputFormat ?? detectFormat(input.path === STDIN_PATH ? null : input.path, head);
   if (format === 'mbox') {
-    expectLargeInput();
+    expectLongRun('large-input');
     const { analyzeMailbox } = await import('./decode/mbox.js');
     try {
       yield* analyzeMailbox(input.path, opened.all(), options);
@@ -175,7 +175,7 @@ export async function* analyzeInput(input: Input, options: RunOptions): AsyncGen
     yield errorReport(input.path, describeFsError(err));
     return;
   }
-  if (bytes.length >= LARGE_INPUT_BYTES) expectLargeInput();
+  if (bytes.length >= LARGE_INPUT_BYTES) expectLongRun('large-input');
   yield await analyzeBytes(input.path, format, bytes, options);
 }
 

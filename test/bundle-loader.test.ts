@@ -105,16 +105,16 @@ describe('bin/quidpro.js', () => {
   const root = mkdtempSync(join(tmpdir(), 'quidpro-bin-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'bin'));
-  for (const f of ['quidpro.js', 'bundle-loader.js', 'heap-growth.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
+  for (const f of ['quidpro.js', 'bundle-loader.js', 'long-run.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   mkdirSync(join(root, 'dist', 'bundle', 'js'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'cli.js'), 'export function onLargeInput() {}\nexport async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
+  writeFileSync(join(root, 'dist', 'cli.js'), 'export function onLongRun() {}\nexport async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
   const bundleFile = join(root, 'dist', 'bundle', 'js', 'cli.cjs');
   writeFileSync(
     bundleFile,
     '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n' +
       // Like the real CLI: before a large input ("large" here) it calls the hook, and bin then sets a V8 flag.
-      'let hook = null; exports.onLargeInput = (fn) => { hook = fn; };\n' +
+      'let hook = null; exports.onLongRun = (fn) => { hook = fn; };\n' +
       'exports.main = async (argv) => { if (argv.includes("large")) hook(); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
   );
   const stamp = join(root, 'dist', 'bundle', 'stamp');

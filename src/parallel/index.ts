@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { detectFormat, looksBinary, TEXT_EXTENSIONS } from '../decode/index.js';
 import { limitBytes, tooLargeMessage } from '../decode/limits.js';
 import { postProcess, type Processed, type ReportSettings } from '../filters/index.js';
-import { expectLargeInput } from '../large-input.js';
+import { expectLongRun } from '../long-run.js';
 import { analyzeInputs, collect, errorReport, expandInputs, peek, STDIN_PATH, type Input, type Opened, type RunOptions } from '../pipeline.js';
 import type { StreamSpec } from '../report/stream.js';
 import { runTask, unpack, type PrintedBatch, type Task, type TaskOptions } from './task.js';
@@ -63,6 +63,8 @@ export async function* processInputs(
     yield* await runTask(first, taskOptions, settings);
     return;
   } else queued = [first, soon.task];
+  // V8 is tuned before the threads start: each warms up on its own, with every core busy.
+  expectLongRun('threads');
   // Loaded only now: worker_threads is not needed by a run on one input.
   const { WorkerPool } = await import('./pool.js');
   const pool = new WorkerPool(jobs, taskOptions, settings, output);
@@ -257,7 +259,7 @@ async function* stdinTasks(input: Input, options: RunOptions): AsyncGenerator<Ta
  * thread makes a few objects per batch rather than several per message.
  */
 async function* messageTasks(path: string, chunks: AsyncIterable<Uint8Array>, maxBytes?: number): AsyncGenerator<Task> {
-  expectLargeInput();
+  expectLongRun('large-input');
   const { MailboxSplitter, isOversize } = await import('../decode/mbox.js');
   const splitter = new MailboxSplitter(maxBytes);
   let n = 0;
