@@ -181,6 +181,22 @@ describe('--jobs', () => {
     expect(runCli(['--jobs', '3', '-'], { input: GIFT }).code).toBe(1);
   });
 
+  it('analyses a few small inputs on the main thread, without a pool (a pre-commit hook on changed files)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) files[`changed-${i}.md`] = `# Appeal ${i}\n\n${GIFT}\n`;
+    const dir = tempTree(files);
+    const saved = process.env.QUIDPRO_LOCAL_WORK_BYTES;
+    delete process.env.QUIDPRO_LOCAL_WORK_BYTES; // the tests' 0 sends everything to the workers
+    try {
+      const reports = [];
+      for await (const r of processInputs(Object.keys(files).map((f) => `${dir}/${f}`), {}, {}, 8)) if (!('kind' in r)) reports.push(r.file);
+      expect(reports.map((r) => r.path.slice(dir.length + 1))).toEqual(Object.keys(files));
+      expect(reports.every((r) => r.findings.length > 0)).toBe(true);
+    } finally {
+      process.env.QUIDPRO_LOCAL_WORK_BYTES = saved;
+    }
+  });
+
   it('analyses a single input on the main thread, without a pool', async () => {
     const dir = tempTree({ 'one.txt': `${GIFT}\n` });
     const reports = [];
