@@ -4,11 +4,12 @@ const { setFlagsFromString } = require('node:v8');
 /**
  * V8 settings for a long run (a mailbox, a text of megabytes, worker
  * threads: see src/long-run.ts), set by the command just before it, so a
- * short run does not pay for loading node:v8 (~4 ms). V8 reads both at run time. V8
- * accepts a code cache only under the flags it was made with, so a run that
- * set one never saves the start-up bundle's cache (bin/quidpro.js): caches
- * are made by runs under V8's defaults, which is what the next run starts
- * under. A library user's process is not touched: only the command sets them.
+ * short run does not pay for loading node:v8 (~4 ms). V8 reads both at run
+ * time. V8 accepts a code cache only under the flags it was made with, so a
+ * run that set one never saves the start-up bundle's cache (bin/quidpro.js):
+ * caches are made by runs under V8's defaults, which is what the next run
+ * starts under. A library user's process is not touched: only the command
+ * sets them.
  */
 
 /**

@@ -1,7 +1,8 @@
 /**
  * --jobs: inputs (files, or the messages of a mailbox) spread over worker
- * threads, reports handed back in input order. One job, or a run with a
- * single input, stays on the main thread: a pool costs more than it saves.
+ * threads, reports handed back in input order. One job, a single input, or
+ * the first megabyte of files stays on the main thread: a pool costs more
+ * than it saves there.
  */
 import { open } from 'node:fs/promises';
 import { createReadStream, statSync } from 'node:fs';
