@@ -80,11 +80,12 @@ export async function* analyzeInputs(paths: readonly string[], options: RunOptio
 }
 
 export function fileInput(path: string, explicit: boolean): Input {
+  const readWhole = () => readFileSync(path);
   return {
     path,
     explicit,
-    read: async () => readFileSync(path),
-    readWhole: () => readFileSync(path),
+    read: async () => readWhole(),
+    readWhole,
     chunks: () => fileChunks(path),
     size: async () => statSync(path).size,
   };

@@ -45,6 +45,13 @@ function flagsSetBy(args: string[], nodeFlags: string[], input: string): { flags
 /** A two-message mailbox: a large input, whatever its size. */
 const MAILBOX = ['From a@example.org Mon Jan  1 00:00:00 2024', 'Subject: one', '', GIFT, '', 'From b@example.org Mon Jan  1 00:00:00 2024', 'Subject: two', '', GIFT, ''].join('\n');
 
+/** A folder of 70 small files: enough batches for a pool (the tests run every file through the workers). */
+function manyFiles(): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 70; i++) files[`many/${String(i).padStart(2, '0')}.txt`] = `${GIFT}\n`;
+  return join(tempTree(files), 'many');
+}
+
 describe('V8 settings for a long run', () => {
   it('bound the heap before a mailbox, which is still analysed, and leave tier-up to V8 on one thread', () => {
     const r = flagsSetBy(['--format', 'jsonl', '--jobs', '1', '-'], [], MAILBOX);
@@ -61,9 +68,7 @@ describe('V8 settings for a long run', () => {
   });
 
   it('delay tier-up (and bound the heap) once, when worker threads start, and not for a run on one thread', () => {
-    const many: Record<string, string> = {};
-    for (let i = 0; i < 70; i++) many[`many/${String(i).padStart(2, '0')}.txt`] = `${GIFT}\n`;
-    const dir = join(tempTree(many), 'many');
+    const dir = manyFiles();
     const threads = flagsSetBy(['--format', 'jsonl', '--jobs', '2', dir], [], '');
     expect(threads.flags).toEqual([HEAP_FLAG, TIER_UP_FLAG]);
     expect(threads.stdout.trim().split('\n')).toHaveLength(70);
@@ -74,9 +79,7 @@ describe('V8 settings for a long run', () => {
 
   it('leave alone each flag the user set', () => {
     expect(flagsSetBy(['--format', 'jsonl', '--jobs', '1', '-'], ['--heap-growing-percent=80'], MAILBOX).flags).toEqual([]);
-    const many: Record<string, string> = {};
-    for (let i = 0; i < 70; i++) many[`m/${i}.txt`] = `${GIFT}\n`;
-    expect(flagsSetBy(['--format', 'jsonl', '--jobs', '2', join(tempTree(many), 'm')], ['--interrupt-budget=100000'], '').flags).toEqual([HEAP_FLAG]);
+    expect(flagsSetBy(['--format', 'jsonl', '--jobs', '2', manyFiles()], ['--interrupt-budget=100000'], '').flags).toEqual([HEAP_FLAG]);
     expect(boundHeapGrowth(['--heap_growing_percent=10'])).toBe(false);
     expect(delayTierUp(['--interrupt_budget=10'])).toBe(false);
     expect(boundHeapGrowth(['--max-old-space-size=4096'])).toBe(true);

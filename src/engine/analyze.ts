@@ -50,7 +50,7 @@ export function analyzeDecoded(input: DecodedInput, options: AnalyzeOptions = {}
     // offsets come back through the normalisation map before the part mapping.
     // A window at a time: a whole large text normalised at once was one more
     // copy of it, built from thousands of pieces.
-    const normalized = normalize(to - from === layout.text.length ? layout.text : layout.text.slice(from, to));
+    const normalized = normalize(layout.text.slice(from, to)); // a slice of all of it is the string itself
     const doc = new DocContext(normalized.text, matcher);
     const toLayoutHere = (offset: number, edge: 'start' | 'end') => normalized.map.toSource(offset, edge) + from;
     for (const tactic of enabled) {

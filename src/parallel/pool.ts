@@ -88,8 +88,8 @@ export class WorkerPool {
 
   /** Gives queued tasks to the least loaded workers, starting a new one while every worker is busy. */
   private dispatch(): void {
+    while (this.assigned.size < this.size && this.queue.length > this.idleWorkers()) this.spawn();
     for (let load = 0; load < TASKS_PER_WORKER && this.queue.length > 0; load++) {
-      if (load === 0) while (this.assigned.size < this.size && this.queue.length > this.workersWith(0)) this.spawn();
       for (const [worker, jobs] of this.assigned) {
         if (this.queue.length === 0) break;
         if (jobs.size !== load) continue;
@@ -100,9 +100,9 @@ export class WorkerPool {
     }
   }
 
-  private workersWith(load: number): number {
+  private idleWorkers(): number {
     let n = 0;
-    for (const jobs of this.assigned.values()) if (jobs.size === load) n++;
+    for (const jobs of this.assigned.values()) if (jobs.size === 0) n++;
     return n;
   }
 
