@@ -15,13 +15,21 @@ function giveBackHits(doc: DocContext): CueHit[] {
   return liveHits(doc, cue('give-back'), [cue('slogan')]);
 }
 
+/** "As a thank-you for your support, …" is the sender thanking the reader: no debt of the reader's. */
+const SENDER_THANKS = cue('thanks-to-reader');
+
+/** Whether a hit lies outside every hit of some blocking cues. */
+function outside(blockers: readonly CueHit[]): (h: CueHit) => boolean {
+  return (h) => blockers.every((b) => b.end <= h.start || h.end <= b.start);
+}
+
 /** The first ask in sentences [from, to]: a worded request, or a return-the-favor line. */
 export function askNear(doc: DocContext, from: number, to: number): CueHit | null {
   const footer = footerStart(doc);
   for (let s = Math.max(0, from); s <= to && s < footer && s < doc.sentences.length; s++) {
-    const slogans = doc.inSentence(s, cue('slogan'));
-    const outsideSlogans = (h: CueHit) => slogans.every((b) => b.end <= h.start || h.end <= b.start);
-    const own = [...doc.inSentence(s, cue('return-favor')), ...doc.inSentence(s, cue('give-back'))].filter(outsideSlogans);
+    const outsideSlogans = outside(doc.inSentence(s, cue('slogan')));
+    const returns = doc.inSentence(s, cue('return-favor')).filter(outside(doc.inSentence(s, SENDER_THANKS)));
+    const own = [...returns, ...doc.inSentence(s, cue('give-back'))].filter(outsideSlogans);
     if (own.length > 0) return own[0];
     if (isButtonLine(doc, s)) continue;
     const ask = doc.inSentence(s, 'shared.ask').find((h) => outsideSlogans(h) && !doc.negated(h.first) && isRequestAt(doc, s, h.first));
@@ -33,24 +41,29 @@ export function askNear(doc: DocContext, from: number, to: number): CueHit | nul
 /** A favor done for the reader ("we've kept this site free for you"), then an ask that leans on it. */
 export function favorThenAsk(doc: DocContext): Candidate[] {
   const footer = footerStart(doc);
-  const favors = [
+  const favors: Array<{ h: CueHit; rule: string; gift?: boolean }> = [
     ...liveHits(doc, cue('debt')).map((h) => ({ h, rule: 'debt' })),
     ...liveHits(doc, cue('favor-we')).map((h) => ({ h, rule: 'favor-done' })),
+    ...liveHits(doc, cue('gift-sent')).map((h) => ({ h, rule: 'favor-done', gift: true })),
     ...liveHits(doc, cue('favor-you')).map((h) => ({ h, rule: 'reader-enjoyed' })),
   ];
   const out: Candidate[] = [];
-  for (const { h, rule } of favors) {
+  for (const { h, rule, gift } of favors) {
     if (h.sentence >= footer) continue;
     // "you've enjoyed" needs a free thing from the sender to be a favor ("our free newsletter").
     const free = doc.inSentence(h.sentence, cue('free')).length > 0;
     if (rule === 'reader-enjoyed' && !free && !/\b(?:our|us)\b/i.test(doc.sentenceText(h.sentence))) continue;
     const ask = askNear(doc, h.sentence, h.sentence + ASK_WINDOW);
     if (!ask) continue;
+    const returns = returnRules(doc, h.sentence, ask.sentence);
+    // "We've sent you a free tote bag" then an ask is the gift itself (freebie): it is invoked as a debt
+    // only when the ask leans on it ("please repay us") or it has gone on for a while ("every week").
+    if (gift && returns.length === 0 && !ongoingGift(doc, h)) continue;
     const rules = [rule, 'ask-near'];
     if (free) rules.push('free-to-reader');
     // "If you've enjoyed our newsletter, …" supposes the favor rather than invoking it.
     if (ifJustBefore(doc, h)) rules.push('conditional-favor');
-    rules.push(...returnRules(doc, h.sentence, ask.sentence));
+    rules.push(...returns);
     out.push({
       start: h.start,
       // The favor and its ask as one span when they are neighbours; else the favor's words (the reason names the ask).
@@ -62,11 +75,20 @@ export function favorThenAsk(doc: DocContext): Candidate[] {
   return out;
 }
 
+/** Tokens after a gift's words (the thing given) within which "every week", "for years" still say how it was given. */
+const ONGOING_REACH = 4;
+
+/** The gift has gone on for a while: "Every week we've sent you free…", "we've sent you free tips for years" (not "a calendar with a photo for every month"). */
+function ongoingGift(doc: DocContext, gift: CueHit): boolean {
+  const ongoing = doc.inSentence(gift.sentence, cue('ongoing')).filter(outside(doc.inSentence(gift.sentence, cue('per-item'))));
+  return ongoing.some((o) => o.last < gift.first || o.first - gift.last <= ONGOING_REACH);
+}
+
 function returnRules(doc: DocContext, from: number, to: number): string[] {
   const rules: string[] = [];
-  if (doc.inSentences(from, to, cue('return-favor')).length > 0) rules.push('return-favor');
-  const slogans = doc.inSentences(from, to, cue('slogan'));
-  const giveBack = doc.inSentences(from, to, cue('give-back')).filter((g) => slogans.every((b) => b.end <= g.start || g.end <= b.start));
+  const senderThanks = doc.inSentences(from, to, SENDER_THANKS);
+  if (doc.inSentences(from, to, cue('return-favor')).some(outside(senderThanks))) rules.push('return-favor');
+  const giveBack = doc.inSentences(from, to, cue('give-back')).filter(outside(doc.inSentences(from, to, cue('slogan'))));
   if (giveBack.length > 0) rules.push('give-back');
   return rules;
 }
@@ -75,7 +97,7 @@ function returnRules(doc: DocContext, from: number, to: number): string[] {
 export function returnTheFavor(doc: DocContext): Candidate[] {
   const footer = footerStart(doc);
   const out: Candidate[] = [];
-  for (const h of [...liveHits(doc, cue('return-favor')), ...giveBackHits(doc)]) {
+  for (const h of [...liveHits(doc, cue('return-favor'), [SENDER_THANKS]), ...giveBackHits(doc)]) {
     if (h.sentence >= footer) continue;
     const ask = doc.inSentences(h.sentence, h.sentence + 1, 'shared.ask').find((a) => !doc.negated(a.first) && isRequestAt(doc, a.sentence, a.first));
     const own = h.cue === cue('return-favor') || isRequestAt(doc, h.sentence, h.first);

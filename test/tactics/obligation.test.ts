@@ -17,6 +17,9 @@ const valid: Array<[string, string]> = [
   ['a premium "in return"', 'Donate $50 and, in return, we\'ll send you our tote bag.'],
   ['pay it forward', 'Someone paid for your coffee today. Pay it forward: buy a coffee for the next person!'],
   ['a delivered order', 'Good news: your order has been delivered. Please rate your purchase and tell us how we did.'],
+  ['the sender thanking the reader with a gift', "As a thank-you for being part of our community, we've sent you a free tote bag. Our shelters need help this spring. Will you give $30 today?"],
+  ['a thank-you gift for the reader\'s support', "As a thank-you for your support last year, we've enclosed a set of cards. Could you renew your membership before March 1?"],
+  ['a gift just sent, then a plain ask (a freebie)', "We've sent you a free wall calendar for every month of 2027. Please send a gift of $25 today."],
   ['a quoted letter in an article', 'Letters often lean on guilt. "After all we\'ve done for you, won\'t you give just $20?" one read. Researchers say this obligation tactic backfires, and marketers are rethinking it.'],
 ];
 
@@ -50,6 +53,27 @@ const invalid: InvalidCase[] = [
     text: 'You\'ve enjoyed our free recipes for years, and now we need you. Become a member for $5 a month.',
     covers: 'enjoyed our free recipes',
     rules: ['reader-enjoyed', 'give-back'],
+  },
+  {
+    name: 'a gift sent every week, then an ask',
+    text: 'Every week for three years we\'ve sent you free lesson plans. Will you chip in $5 today?',
+    covers: 'sent you free',
+    rules: ['favor-done', 'free-to-reader', 'ask-near'],
+    // An asserted favor and a plain ask, no "return" words: borderline (see "scoring" below).
+    min: 0.7,
+  },
+  {
+    name: 'a gift sent, then "repay us"',
+    text: 'We\'ve sent you a free guide to winter birds. Please repay us by sharing it with a friend.',
+    covers: 'sent you a free',
+    rules: ['favor-done', 'return-favor'],
+  },
+  {
+    name: 'thanks for our service, please (the reader thanking the sender)',
+    text: 'As a thank-you for our free service, please leave us a review.',
+    covers: 'As a thank-you for',
+    rules: ['return-favor', 'ask-near'],
+    min: 0.7,
   },
 ];
 
