@@ -19,8 +19,8 @@
  * deletes and rewrites as a whole.
  */
 const { isAscii } = require('node:buffer');
-const { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } = require('node:fs');
-const { dirname } = require('node:path');
+const { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } = require('node:fs');
+const { basename, dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
 
@@ -59,7 +59,7 @@ function loadBundle(bundleFile, cacheFile = cacheFileFor(bundleFile)) {
   const factory = script.runInThisContext();
   const module = { exports: {} };
   factory.call(module.exports, module.exports, require, module, bundleFile, dirname(bundleFile), pathToFileURL(bundleFile).href);
-  return { exports: module.exports, cache, script, cacheFile };
+  return { exports: module.exports, cache, script, cacheFile, bundleFile };
 }
 
 /**
@@ -83,6 +83,7 @@ function saveCache(loaded) {
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, loaded.cacheFile);
+    pruneCaches(loaded.bundleFile, loaded.cacheFile);
     return true;
   } catch {
     if (fd !== undefined) closeSync(fd);
@@ -95,4 +96,31 @@ function saveCache(loaded) {
   }
 }
 
-module.exports = { cacheFileFor, loadBundle, saveCache };
+/**
+ * Caches kept beside a bundle other than the one for no flags (which the build
+ * makes and most runs use) and the one just written: each set of flags makes
+ * a cache of its own, and a profiling session (--cpu-prof-dir=…) or a Node
+ * upgrade would otherwise leave one behind for good at every variation.
+ */
+const MAX_OTHER_CACHES = 2;
+
+/** Deletes the least recently written caches of a bundle beyond MAX_OTHER_CACHES; best effort (a concurrent run may delete them first). */
+function pruneCaches(bundleFile, written) {
+  if (bundleFile === undefined) return;
+  const dir = dirname(bundleFile);
+  const prefix = `${basename(bundleFile)}.`;
+  const plain = cacheFileFor(bundleFile, [], '');
+  try {
+    const others = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.cache'))
+      .map((name) => join(dir, name))
+      .filter((file) => file !== plain && file !== written)
+      .map((file) => ({ file, written: statSync(file).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    for (const { file } of others.slice(MAX_OTHER_CACHES)) unlinkSync(file);
+  } catch {
+    // another run pruned or wrote at the same time: the next save tries again
+  }
+}
+
+module.exports = { cacheFileFor, loadBundle, saveCache, MAX_OTHER_CACHES };

@@ -5,7 +5,7 @@
  * itself takes its fallback, dist/cli.js, throughout the other tests.)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,9 @@ function load(bundleFile: string, options: { cacheFile?: string; save?: boolean 
 }
 
 const LOADER = join(import.meta.dirname, '..', 'bin', 'bundle-loader.js');
-const { cacheFileFor } = createRequire(import.meta.url)(LOADER) as {
+const { cacheFileFor, MAX_OTHER_CACHES } = createRequire(import.meta.url)(LOADER) as {
   cacheFileFor(bundleFile: string, execArgv?: string[], nodeOptions?: string): string;
+  MAX_OTHER_CACHES: number;
 };
 
 /** A bundle as scripts/bundle.mjs writes it: one function expression given the CommonJS names and its URL. */
@@ -94,6 +95,24 @@ describe('bundle loader', () => {
     expect(capped).not.toBe(plain);
     expect(cacheFileFor(bundle, ['--max-old-space-size=128'], undefined)).toBe(capped);
     expect(cacheFileFor(bundle, [], '--max-old-space-size=256')).not.toBe(capped);
+  });
+
+  it('keeps the no-flags cache, the one it writes and the most recent others, and drops the rest', () => {
+    const own = mkdtempSync(join(dir, 'prune-'));
+    const file = join(own, 'cli.cjs');
+    writeFileSync(file, bundleSource(21));
+    const plain = cacheFileFor(file, [], undefined);
+    // Caches of other flag sets (and of an older Node), oldest first; the no-flags one older than all of them.
+    const others = ['v18.0.0-x64', 'v20.0.0-x64-aaaaaaaa', 'v20.0.0-x64-bbbbbbbb', 'v20.0.0-x64-cccccccc'].map((tag) => `${file}.${tag}.cache`);
+    const anotherBundle = join(own, 'worker.cjs.v20.0.0-x64.cache');
+    [plain, ...others, anotherBundle].forEach((f, i) => {
+      writeFileSync(f, 'old cache');
+      utimesSync(f, 1_000_000 + i, 1_000_000 + i);
+    });
+    const written = cacheFileFor(file, [], '--cpu-prof-dir=/tmp/profile-1');
+    expect(load(file, { cacheFile: written, save: true }).saved).toBe(true);
+    const kept = others.slice(-MAX_OTHER_CACHES);
+    expect(readdirSync(own).sort()).toEqual(['cli.cjs', plain, written, ...kept, anotherBundle].map((f) => f.replace(`${own}/`, '')).sort());
   });
 });
 
