@@ -13,7 +13,7 @@ import { DEFAULT_MAX_BYTES, parseByteSize } from './decode/limits.js';
 import { DEFAULT_MIN_CONFIDENCE } from './engine/analyze.js';
 import { GitError, verifyRef } from './filters/changed.js';
 import type { ReportedFile } from './filters/index.js';
-import { defaultJobs, processInputs, type PrintedBatch } from './parallel/index.js';
+import { defaultJobs, processInputs, releasePrinted, type PrintedBatch } from './parallel/index.js';
 import type { RunOptions } from './pipeline.js';
 import { DEFAULT_GATE, EXIT_ERROR, EXIT_OK, SEVERITIES, Tally, type Gate } from './report/gate.js';
 import { oneLine } from './report/safe.js';
@@ -160,6 +160,8 @@ interface Sink {
    * (`quidpro … | slow`) let a mailbox's whole report pile up in memory.
    */
   write(s: string | Uint8Array): Promise<void> | undefined;
+  /** Everything written has gone out: no buffer given to write() is still queued. */
+  drainedNow(): boolean;
   close(): void;
   isTTY: boolean;
 }
@@ -241,6 +243,11 @@ async function run(paths: string[], opts: CliOptions, io: CliIo): Promise<number
 
 /** A batch a --jobs worker printed: its bytes, with each report's stderr notes written just before that report. */
 async function writePrinted(batch: PrintedBatch, sink: Sink, stderr: NodeJS.WritableStream): Promise<void> {
+  await writePrintedBytes(batch, sink, stderr);
+  if (sink.drainedNow()) releasePrinted(batch);
+}
+
+async function writePrintedBytes(batch: PrintedBatch, sink: Sink, stderr: NodeJS.WritableStream): Promise<void> {
   const { bytes, notes, ends } = batch;
   if (!notes || !ends) {
     if (bytes.length > 0) await sink.write(bytes);
@@ -260,10 +267,16 @@ async function writePrinted(batch: PrintedBatch, sink: Sink, stderr: NodeJS.Writ
 function openSink(file: string | undefined, io: CliIo): Sink {
   if (file === undefined) {
     const out = io.stdout;
-    return { write: (s) => (out.write(s) ? undefined : drained(out)), close: () => {}, isTTY: out.isTTY === true };
+    return {
+      write: (s) => (out.write(s) ? undefined : drained(out)),
+      // A stream that cannot say (a stand-in for stdout) counts as holding on.
+      drainedNow: () => (out as { writableLength?: number }).writableLength === 0,
+      close: () => {},
+      isTTY: out.isTTY === true,
+    };
   }
   const fd = openSync(file, 'w');
-  return { write: (s) => void (typeof s === 'string' ? writeSync(fd, s) : writeSync(fd, s)), close: () => closeSync(fd), isTTY: false };
+  return { write: (s) => void (typeof s === 'string' ? writeSync(fd, s) : writeSync(fd, s)), drainedNow: () => true, close: () => closeSync(fd), isTTY: false };
 }
 
 /** Resolves when `stream` has room again, or can take nothing more (closed, failed: its own handlers report that). */
@@ -333,7 +346,7 @@ function readVersion(): string {
 function defaultIo(): CliIo {
   const stderr = { write: (s: string) => process.stderr.write(s) } as unknown as NodeJS.WritableStream;
   if (isFileOrNull(1)) {
-    const stdout = { write: (s: string | Uint8Array) => (typeof s === 'string' ? writeSync(1, s) : writeSync(1, s), true), isTTY: false };
+    const stdout = { write: (s: string | Uint8Array) => (typeof s === 'string' ? writeSync(1, s) : writeSync(1, s), true), writableLength: 0, isTTY: false };
     return { stdout: stdout as unknown as CliIo['stdout'], stderr, env: process.env };
   }
   // A reader that stops early (`quidpro … | head`) is not an error of ours.

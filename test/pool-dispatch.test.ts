@@ -16,8 +16,10 @@ class FakeWorker extends EventEmitter {
     super();
     workers.push(this);
   }
-  postMessage(message: { id: number }): void {
+  transferred: ArrayBuffer[][] = [];
+  postMessage(message: { id: number }, transfer: ArrayBuffer[] = []): void {
     this.sent.push(message.id);
+    this.transferred.push(transfer);
   }
   reply(id: number): void {
     this.emit('message', { id, results: [{ id }] });
@@ -29,7 +31,7 @@ class FakeWorker extends EventEmitter {
 
 vi.mock('node:worker_threads', () => ({ Worker: FakeWorker }));
 
-const { TASKS_PER_WORKER, WorkerPool } = await import('../src/parallel/pool.js');
+const { TASKS_PER_WORKER, WorkerPool, transferables } = await import('../src/parallel/pool.js');
 const task = (path: string) => ({ kind: 'file' as const, path, explicit: true });
 
 describe('WorkerPool dispatch', () => {
@@ -74,5 +76,26 @@ describe('WorkerPool dispatch', () => {
     workers[0].emit('exit', 1);
     for (const r of results) await expect(r).rejects.toThrow(/exited with code 1/);
     await pool.close();
+  });
+});
+
+describe('what a task hands over to its worker', () => {
+  it("a batch's bytes in a buffer of their own are moved, not copied: this thread no longer holds them", () => {
+    workers.length = 0;
+    const bytes = new Uint8Array(new ArrayBuffer(8192)).fill(65);
+    const pool = new WorkerPool(1, {}, {} as never);
+    void pool.run({ kind: 'messages', mailbox: 'inbox.mbox', first: 1, bytes, ends: [8192] });
+    expect(workers[0].transferred).toEqual([[bytes.buffer]]);
+    expect(transferables({ kind: 'bytes', path: '-', explicit: true, bytes: new Uint8Array(16) })).toHaveLength(1);
+  });
+
+  it('a view into a larger or shared buffer is copied, and so is a task without bytes', () => {
+    const shared = Buffer.from('a small message from the shared pool');
+    expect(shared.buffer.byteLength).toBeGreaterThan(shared.byteLength);
+    expect(transferables({ kind: 'message', path: 'inbox.mbox#1', bytes: shared })).toEqual([]);
+    const read = new Uint8Array(65536);
+    expect(transferables({ kind: 'message', path: 'inbox.mbox#2', bytes: read.subarray(100, 200) })).toEqual([]);
+    expect(transferables({ kind: 'message', path: 'inbox.mbox#3', bytes: new Uint8Array(0) })).toEqual([]);
+    expect(transferables({ kind: 'file', path: 'a.txt', explicit: true })).toEqual([]);
   });
 });

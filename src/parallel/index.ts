@@ -16,7 +16,7 @@ import { analyzeInputs, collect, errorReport, expandInputs, peek, STDIN_PATH, ty
 import type { StreamSpec } from '../report/stream.js';
 import { runTask, unpack, type PrintedBatch, type Task, type TaskOptions } from './task.js';
 
-export type { PrintedBatch } from './task.js';
+export { releasePrinted, type PrintedBatch } from './task.js';
 
 export function defaultJobs(): number {
   return availableParallelism();

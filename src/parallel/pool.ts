@@ -40,6 +40,19 @@ export function workerLimits(execArgv: readonly string[] = process.execArgv): { 
  */
 export const TASKS_PER_WORKER = 2;
 
+/**
+ * The buffers a task can hand over to its worker rather than have copied:
+ * a message batch's bytes, when they fill a buffer of their own (not a view
+ * into Node's shared pool or a larger read). Handed over, they are no longer
+ * this thread's: a copy left behind was dead weight until its next
+ * collection (see GarbageSchedule in long-run.ts).
+ */
+export function transferables(task: Task): ArrayBuffer[] {
+  if (task.kind !== 'message' && task.kind !== 'messages' && task.kind !== 'bytes') return [];
+  const { buffer, byteOffset, byteLength } = task.bytes;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength && byteLength > 0 ? [buffer] : [];
+}
+
 export class WorkerPool {
   /** Each worker's tasks, by id, in the order it was given them (it runs them in that order). */
   private readonly assigned = new Map<Worker, Map<number, Job>>();
@@ -95,7 +108,7 @@ export class WorkerPool {
         if (jobs.size !== load) continue;
         const job = this.queue.shift()!;
         jobs.set(job.id, job);
-        worker.postMessage({ id: job.id, task: job.task });
+        worker.postMessage({ id: job.id, task: job.task }, transferables(job.task));
       }
     }
   }
