@@ -44,8 +44,9 @@ export const TASKS_PER_WORKER = 2;
  * The buffers a task can hand over to its worker rather than have copied:
  * a message batch's bytes, when they fill a buffer of their own (not a view
  * into Node's shared pool or a larger read). Handed over, they are no longer
- * this thread's: a copy left behind was dead weight until its next
- * collection (see GarbageSchedule in long-run.ts).
+ * this thread's: the copy left behind was dead weight until the main
+ * thread's next collection, which can be far off (see releasePrinted in
+ * task.ts).
  */
 export function transferables(task: Task): ArrayBuffer[] {
   if (task.kind !== 'message' && task.kind !== 'messages' && task.kind !== 'bytes') return [];
