@@ -13,7 +13,7 @@ const cache = new Map<string, string>();
  * lexeme table (lexemes.ts), whose words are the ones stemmed. A mailbox of
  * ids and codes would otherwise grow it by ~20 MB per analysing thread.
  */
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 20_000;
 
 /** The matching key of a lower-cased word: its stem, apostrophes removed. */
 export function stemKey(norm: string): string {
