@@ -269,8 +269,7 @@ function openSink(file: string | undefined, io: CliIo): Sink {
     const out = io.stdout;
     return {
       write: (s) => (out.write(s) ? undefined : drained(out)),
-      // A stream that cannot say (a stand-in for stdout) counts as holding on.
-      drainedNow: () => (out as { writableLength?: number }).writableLength === 0,
+      drainedNow: () => KEEPS_NOTHING_WRITTEN.has(out) && (out as { writableLength?: number }).writableLength === 0,
       close: () => {},
       isTTY: out.isTTY === true,
     };
@@ -343,10 +342,19 @@ function readVersion(): string {
  * and output to a file or /dev/null is written with fs.writeSync, which is
  * all Node's own stream for those does (SyncWriteStream).
  */
+/**
+ * The command's own stdout streams, which keep no reference to a chunk once
+ * their writableLength is back to 0 (process.stdout, whose writes then went
+ * out, and the writeSync one). A stand-in given by a caller may keep what it
+ * was given, so a printed batch written to it is never let go of.
+ */
+const KEEPS_NOTHING_WRITTEN = new WeakSet<object>();
+
 function defaultIo(): CliIo {
   const stderr = { write: (s: string) => process.stderr.write(s) } as unknown as NodeJS.WritableStream;
   if (isFileOrNull(1)) {
     const stdout = { write: (s: string | Uint8Array) => (typeof s === 'string' ? writeSync(1, s) : writeSync(1, s), true), writableLength: 0, isTTY: false };
+    KEEPS_NOTHING_WRITTEN.add(stdout);
     return { stdout: stdout as unknown as CliIo['stdout'], stderr, env: process.env };
   }
   // A reader that stops early (`quidpro … | head`) is not an error of ours.
@@ -354,6 +362,7 @@ function defaultIo(): CliIo {
     if (err.code !== 'EPIPE') throw err;
     process.exit(process.exitCode ?? EXIT_OK);
   });
+  KEEPS_NOTHING_WRITTEN.add(process.stdout);
   return { stdout: process.stdout, stderr, env: process.env };
 }
 
