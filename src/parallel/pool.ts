@@ -15,17 +15,21 @@ interface Job {
 }
 
 /**
- * The young generation of each worker's heap, in MB. V8 lets it grow to
- * 32 MB per thread by default (two 16 MB semi-spaces), which is most of what
- * a worker adds to peak RSS: on the 50 MB mailbox with --jobs 2, ~210 MB
- * with V8's default, ~175 MB with 8 MB, ~150 MB with 4 MB, for ~13 % more CPU
- * than the default (more frequent scavenges; median of 7 runs each, see
- * docs/performance.md). The old generation is left to V8 (and to
+ * The young generation of each worker's heap, in MB (V8 rounds to a power
+ * of two). V8 lets it grow to 32 MB per thread by default (two 16 MB
+ * semi-spaces), which is most of what a worker adds to peak RSS: on the
+ * 50 MB mailbox with --jobs 2, ~210 MB with V8's default, ~175 MB with 8 MB,
+ * ~150 MB with 4 MB, for ~13 % more CPU than the default (more frequent
+ * scavenges; median of 7 runs each, see docs/performance.md). From 4 MB to
+ * 2 MB, once the main thread no longer held the workers' output: the 500 MB
+ * mailbox at 140.5 and 142.5 MB instead of 149.7 and 150.0 MB, with the same
+ * CPU time (423 against 424 s over two interleaved pairs) and the same on the
+ * 20,000 small files. The old generation is left to V8 (and to
  * --heap-growing-percent, which applies to every thread): a large message
  * still gets the heap it needs. `node --max-semi-space-size=16 …` gives the
  * workers V8's default back.
  */
-export const WORKER_YOUNG_GENERATION_MB = 4;
+export const WORKER_YOUNG_GENERATION_MB = 2;
 
 /** resourceLimits for a worker, unless the user sized the young generation (`node --max-semi-space-size=N …`). */
 export function workerLimits(execArgv: readonly string[] = process.execArgv): { maxYoungGenerationSizeMb: number } | undefined {
