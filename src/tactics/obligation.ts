@@ -3,7 +3,7 @@ import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './obligation.json' with { type: 'json' };
 import { cueNames, stripLexicon, weightsOf } from './lexicon.js';
-import { footerStart, ifJustBefore, isButtonLine, isRequestAt, liveHits } from './rules.js';
+import { clearOf, footerStart, ifJustBefore, isButtonLine, isRequestAt, liveHits } from './rules.js';
 
 /** How many sentences after the favor the ask may follow. */
 export const ASK_WINDOW = 3;
@@ -18,17 +18,12 @@ function giveBackHits(doc: DocContext): CueHit[] {
 /** "As a thank-you for your support, …" is the sender thanking the reader: no debt of the reader's. */
 const SENDER_THANKS = cue('thanks-to-reader');
 
-/** Whether a hit lies outside every hit of some blocking cues. */
-function outside(blockers: readonly CueHit[]): (h: CueHit) => boolean {
-  return (h) => blockers.every((b) => b.end <= h.start || h.end <= b.start);
-}
-
 /** The first ask in sentences [from, to]: a worded request, or a return-the-favor line. */
 export function askNear(doc: DocContext, from: number, to: number): CueHit | null {
   const footer = footerStart(doc);
   for (let s = Math.max(0, from); s <= to && s < footer && s < doc.sentences.length; s++) {
-    const outsideSlogans = outside(doc.inSentence(s, cue('slogan')));
-    const returns = doc.inSentence(s, cue('return-favor')).filter(outside(doc.inSentence(s, SENDER_THANKS)));
+    const outsideSlogans = clearOf(doc.inSentence(s, cue('slogan')));
+    const returns = doc.inSentence(s, cue('return-favor')).filter(clearOf(doc.inSentence(s, SENDER_THANKS)));
     const own = [...returns, ...doc.inSentence(s, cue('give-back'))].filter(outsideSlogans);
     if (own.length > 0) return own[0];
     if (isButtonLine(doc, s)) continue;
@@ -80,15 +75,15 @@ const ONGOING_REACH = 4;
 
 /** The gift has gone on for a while: "Every week we've sent you free…", "we've sent you free tips for years" (not "a calendar with a photo for every month"). */
 function ongoingGift(doc: DocContext, gift: CueHit): boolean {
-  const ongoing = doc.inSentence(gift.sentence, cue('ongoing')).filter(outside(doc.inSentence(gift.sentence, cue('per-item'))));
+  const ongoing = doc.inSentence(gift.sentence, cue('ongoing')).filter(clearOf(doc.inSentence(gift.sentence, cue('per-item'))));
   return ongoing.some((o) => o.last < gift.first || o.first - gift.last <= ONGOING_REACH);
 }
 
 function returnRules(doc: DocContext, from: number, to: number): string[] {
   const rules: string[] = [];
   const senderThanks = doc.inSentences(from, to, SENDER_THANKS);
-  if (doc.inSentences(from, to, cue('return-favor')).some(outside(senderThanks))) rules.push('return-favor');
-  const giveBack = doc.inSentences(from, to, cue('give-back')).filter(outside(doc.inSentences(from, to, cue('slogan'))));
+  if (doc.inSentences(from, to, cue('return-favor')).some(clearOf(senderThanks))) rules.push('return-favor');
+  const giveBack = doc.inSentences(from, to, cue('give-back')).filter(clearOf(doc.inSentences(from, to, cue('slogan'))));
   if (giveBack.length > 0) rules.push('give-back');
   return rules;
 }

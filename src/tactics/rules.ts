@@ -8,10 +8,13 @@ import sharedLexicon from '../lexicons/shared.json' with { type: 'json' };
 
 /** Hits of `cue` that no negator governs and no `excluded` cue hit overlaps. */
 export function liveHits(doc: DocContext, cue: string, excluded: readonly string[] = []): CueHit[] {
-  const blockers = excluded.flatMap((c) => doc.cue(c));
-  return doc.cue(cue).filter(
-    (h) => !doc.negated(h.first) && !blockers.some((b) => b.start < h.end && h.start < b.end),
-  );
+  const clear = clearOf(excluded.flatMap((c) => doc.cue(c)));
+  return doc.cue(cue).filter((h) => !doc.negated(h.first) && clear(h));
+}
+
+/** A test for a hit that no hit of `blockers` overlaps ("give back" outside "give back to your community"). */
+export function clearOf(blockers: readonly CueHit[]): (h: CueHit) => boolean {
+  return (h) => !blockers.some((b) => b.start < h.end && h.start < b.end);
 }
 
 // ---------------------------------------------------------------- ask sequences

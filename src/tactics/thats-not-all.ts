@@ -2,6 +2,7 @@ import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import { freeOffers, isReceipt, offersIn, platformBoilerplate, premiumFor } from './offers.js';
+import { clearOf } from './rules.js';
 import { cuesOf, someOutside } from './sentence-cues.js';
 import lexicon from './thats-not-all.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
@@ -15,8 +16,9 @@ const PREMIUM_WINDOW = 10;
 /** Words that stack value on an offer: "But wait — there's more", "as a bonus", "we'll even throw in". */
 function stackCandidates(doc: DocContext): Candidate[] {
   const out: Candidate[] = [];
-  const notStack = doc.cue('thats-not-all.not-stack');
-  const stacking = doc.cue('thats-not-all.stack-strong').filter((x) => !doc.negated(x.first) && someOutsideAll(notStack, x) && !quantityOfMore(doc, x));
+  // "an error is thrown in case of …" is not "a case thrown in".
+  const clearOfNotStack = clearOf(doc.cue('thats-not-all.not-stack'));
+  const stacking = doc.cue('thats-not-all.stack-strong').filter((x) => !doc.negated(x.first) && clearOfNotStack(x) && !quantityOfMore(doc, x));
   for (const h of joinTouching(stacking)) {
     if (platformBoilerplate(doc, h.sentence)) continue;
     out.push(withContext(doc, h, ['stack-strong'], `Piles extra value on the offer ("${words(doc, h)}") before you have answered.`));
@@ -38,11 +40,6 @@ function stackCandidates(doc: DocContext): Candidate[] {
     out.push(withContext(doc, h, ['stack-mid', 'gift-value'], `Adds a free extra on top of the offer ("${words(doc, h)} …") before you have answered.`));
   }
   return out;
-}
-
-/** No hit of `list` overlaps `h` ("an error is thrown in case of …" is not "a case thrown in"). */
-function someOutsideAll(list: readonly CueHit[], h: CueHit): boolean {
-  return !list.some((x) => x.start < h.end && x.end > h.start);
 }
 
 /**
