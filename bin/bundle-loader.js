@@ -106,7 +106,6 @@ const MAX_OTHER_CACHES = 2;
 
 /** Deletes the least recently written caches of a bundle beyond MAX_OTHER_CACHES; best effort (a concurrent run may delete them first). */
 function pruneCaches(bundleFile, written) {
-  if (bundleFile === undefined) return;
   const dir = dirname(bundleFile);
   const prefix = `${basename(bundleFile)}.`;
   const plain = cacheFileFor(bundleFile, [], '');
