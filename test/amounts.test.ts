@@ -61,6 +61,15 @@ describe('findAmounts: common written forms', () => {
     expect(findAmounts(text).map((a) => [a.text, a.value])).toEqual([['$10', 10], ['$25', 25], ['$50', 50]]);
   });
 
+  it('reads words the case-insensitive pattern matches through ſ (long s) and the Kelvin sign', () => {
+    // "dollarſ" matches "dollars" under the pattern's 'iu' flags; their values come from the same tables.
+    expect(findAmounts('a hundred dollarſ').map((a) => [a.text, a.value, a.currency])).toEqual([['a hundred dollarſ', 100, 'USD']]);
+    expect(findAmounts('ſix dollars').map((a) => [a.value, a.currency])).toEqual([[6, 'USD']]);
+    expect(findAmounts('five thouſand euros').map((a) => [a.value, a.currency])).toEqual([[5000, 'EUR']]);
+    expect(findAmounts('pay 20 UſD').map((a) => [a.value, a.currency])).toEqual([[20, 'USD']]);
+    expect(findAmounts('$2\u212a raised').map((a) => a.value)).toEqual([2000]);
+  });
+
   it('ends the amount before sentence punctuation', () => {
     const text = 'Can you give $250? If that is too much, $25.';
     expect(findAmounts(text).map((a) => a.text)).toEqual(['$250', '$25']);

@@ -193,23 +193,35 @@ function isNumberOrSpace(c: number): boolean {
   );
 }
 
+/**
+ * The table key of words AMOUNT_RE matched: lower case, with ſ as s. Under
+ * its 'iu' flags "dollarſ" matches "dollars" (ſ folds to s, as the Kelvin
+ * sign folds to k, which toLowerCase already turns into k), and a key the
+ * tables lack crashed the analysis ("hundred dollarſ").
+ */
+function wordKey(s: string): string {
+  const lower = s.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+}
+
 function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start' | 'end' | 'text'> | null {
   const num = (s: string) => Number(s.replace(/,/g, ''));
-  const scale = (s?: string) => (s ? SCALE[s.trim()] ?? SCALE[s.trim().toLowerCase()] ?? 1 : 1);
+  const scale = (s?: string) => (s ? SCALE[s.trim()] ?? SCALE[wordKey(s.trim())] ?? 1 : 1);
   if (g.sym) return { value: num(g.symNum!) * scale(g.symScale), currency: SYMBOLS[g.sym], approximate: false };
   if (g.postSym) return { value: num(g.postNum!), currency: SYMBOLS[g.postSym], approximate: false };
-  if (g.code) return { value: num(g.codeNum!), currency: CODES[g.code.toLowerCase()], approximate: false };
-  if (g.code2) return { value: num(g.codeNum2!), currency: CODES[g.code2.toLowerCase()], approximate: false };
+  if (g.code) return { value: num(g.codeNum!), currency: CODES[wordKey(g.code)], approximate: false };
+  if (g.code2) return { value: num(g.codeNum2!), currency: CODES[wordKey(g.code2)], approximate: false };
   if (g.unit) {
-    const [currency, unitValue] = UNIT_WORDS[g.unit.toLowerCase()];
+    const [currency, unitValue] = UNIT_WORDS[wordKey(g.unit)];
     return { value: num(g.unitNum!) * scale(g.unitScale) * unitValue, currency, approximate: false };
   }
   if (g.wordUnit) {
-    const [currency, unitValue] = UNIT_WORDS[g.wordUnit.toLowerCase()];
-    const words = g.wordNum!.toLowerCase().replace(/\s+/g, ' ');
-    const n = NUMBER_WORDS[words] * (g.wordScale ? WORD_SCALES[g.wordScale.trim().toLowerCase()] : 1);
+    const unit = wordKey(g.wordUnit);
+    const [currency, unitValue] = UNIT_WORDS[unit];
+    const words = wordKey(g.wordNum!).replace(/\s+/g, ' ');
+    const n = NUMBER_WORDS[words] * (g.wordScale ? WORD_SCALES[wordKey(g.wordScale.trim())] : 1);
     // "a pound" of coffee and "a buck" are too often not money; "a penny" is.
-    if ((words === 'a' || words === 'an') && !g.wordScale && !['penny', 'dollar', 'cent', 'euro'].includes(g.wordUnit.toLowerCase())) return null;
+    if ((words === 'a' || words === 'an') && !g.wordScale && !['penny', 'dollar', 'cent', 'euro'].includes(unit)) return null;
     return { value: n * unitValue, currency, approximate: words.startsWith('a few') || words.startsWith('a couple') };
   }
   return null;
@@ -221,7 +233,7 @@ function parse(g: Record<string, string | undefined>): Omit<MoneyAmount, 'start'
  * "£" and "GBP" are always money.
  */
 function isWeight(text: string, start: number, end: number, groups: Record<string, string | undefined>): boolean {
-  const unit = (groups.unit ?? groups.wordUnit ?? '').toLowerCase();
+  const unit = wordKey(groups.unit ?? groups.wordUnit ?? '');
   if (unit !== 'pound' && unit !== 'pounds') return false;
   if (/^\s+of\b/i.test(text.slice(end, end + 4))) return true;
   const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start));
