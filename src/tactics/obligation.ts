@@ -33,15 +33,21 @@ export function askNear(doc: DocContext, from: number, to: number): CueHit | nul
   return null;
 }
 
+/** The cues of a favor done, the rule each reports, and whether it is a gift sent (see ongoingGift). */
+const FAVOR_CUES: ReadonlyArray<readonly [string, string, boolean]> = [
+  ['debt', 'debt', false],
+  ['favor-we', 'favor-done', false],
+  ['gift-sent', 'favor-done', true],
+  ['favor-you', 'reader-enjoyed', false],
+];
+
 /** A favor done for the reader ("we've kept this site free for you"), then an ask that leans on it. */
 export function favorThenAsk(doc: DocContext): Candidate[] {
   const footer = footerStart(doc);
-  const favors: Array<{ h: CueHit; rule: string; gift?: boolean }> = [
-    ...liveHits(doc, cue('debt')).map((h) => ({ h, rule: 'debt' })),
-    ...liveHits(doc, cue('favor-we')).map((h) => ({ h, rule: 'favor-done' })),
-    ...liveHits(doc, cue('gift-sent')).map((h) => ({ h, rule: 'favor-done', gift: true })),
-    ...liveHits(doc, cue('favor-you')).map((h) => ({ h, rule: 'reader-enjoyed' })),
-  ];
+  const favors: Array<{ h: CueHit; rule: string; gift: boolean }> = [];
+  // A loop, not spreads of mapped arrays: an empty and a full array differ in V8's eyes, and spreading
+  // both made V8 drop and recompile this function again and again (8 times on 20,000 small files).
+  for (const [name, rule, gift] of FAVOR_CUES) for (const h of liveHits(doc, cue(name))) favors.push({ h, rule, gift });
   const out: Candidate[] = [];
   for (const { h, rule, gift } of favors) {
     if (h.sentence >= footer) continue;
