@@ -8,7 +8,7 @@
  *   --only NAMES   comma list of: startup,text,mbox,memory,scaling,growth,parallel
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,7 +245,7 @@ async function benchMemory() {
   console.log(`memory    ${results.memory.MB} MB mbox (${messages} messages): peak RSS ${results.memoryDefaultJobs.peakRssMB} MB in ${results.memoryDefaultJobs.seconds} s (default --jobs: ${jobs})`);
 }
 
-function benchScaling() {
+async function benchScaling() {
   const dir = join(DATA, 'many');
   if (!existsSync(dir) || readdirSync(dir).length < SIZES.files) {
     rmSync(dir, { recursive: true, force: true });
@@ -259,10 +259,59 @@ function benchScaling() {
     }
   }
   const n = cpus().length;
-  const one = quidpro(['--format', 'jsonl', '--jobs', '1', dir]);
-  const many = quidpro(['--format', 'jsonl', '--jobs', String(n), dir]);
-  results.scaling = { files: SIZES.files, jobs1Seconds: round(one / 1000, 2), jobsN: n, jobsNSeconds: round(many / 1000, 2), speedup: round(one / many, 2) };
-  console.log(`scaling   ${SIZES.files} files: --jobs 1 ${results.scaling.jobs1Seconds} s · --jobs ${n} ${results.scaling.jobsNSeconds} s → ×${results.scaling.speedup}`);
+  const parts = splitFolder(dir, n);
+  // Runs interleaved, median of three each: one run on this kind of shared machine swings by a third.
+  const one = [];
+  const many = [];
+  const separate = [];
+  for (let i = 0; i < 3; i++) {
+    one.push(quidpro(['--format', 'jsonl', '--jobs', '1', dir]));
+    many.push(quidpro(['--format', 'jsonl', '--jobs', String(n), dir]));
+    separate.push(await concurrently(parts.map((part) => [BIN, '--format', 'jsonl', '--jobs', '1', part])));
+  }
+  const s = (ms) => round(ms / 1000, 2);
+  results.scaling = {
+    files: SIZES.files,
+    jobs1Seconds: s(median(one)),
+    jobsN: n,
+    jobsNSeconds: s(median(many)),
+    speedup: round(median(one) / median(many), 2),
+    // What this machine gives at best: n processes at once, each on its own n-th of the files.
+    separateProcessesSeconds: s(median(separate)),
+    separateProcessesSpeedup: round(median(one) / median(separate), 2),
+  };
+  const r = results.scaling;
+  console.log(
+    `scaling   ${r.files} files: --jobs 1 ${r.jobs1Seconds} s · --jobs ${n} ${r.jobsNSeconds} s → ×${r.speedup}` +
+      ` (${n} separate processes on ${n} parts: ${r.separateProcessesSeconds} s → ×${r.separateProcessesSpeedup}; median of 3)`,
+  );
+}
+
+/** The folder's files in n sub-folders of about equal size (hard links: no copies), made once. */
+function splitFolder(dir, n) {
+  const root = `${dir}-in-${n}`;
+  const files = readdirSync(dir).sort();
+  const parts = Array.from({ length: n }, (_, k) => join(root, `part-${k}`));
+  if (parts.every((part) => existsSync(part)) && parts.reduce((sum, part) => sum + readdirSync(part).length, 0) === files.length) return parts;
+  rmSync(root, { recursive: true, force: true });
+  parts.forEach((part) => mkdirSync(part, { recursive: true }));
+  files.forEach((f, i) => linkSync(join(dir, f), join(parts[Math.floor((i * n) / files.length)], f)));
+  return parts;
+}
+
+/** Wall time in ms of commands run all at once, until the last has exited. */
+function concurrently(argvs) {
+  const t0 = process.hrtime.bigint();
+  return Promise.all(
+    argvs.map(
+      (argv) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'ignore'] });
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}`))));
+        }),
+    ),
+  ).then(() => Number(process.hrtime.bigint() - t0) / 1e6);
 }
 
 function benchGrowth() {
@@ -308,7 +357,7 @@ if (want('startup')) benchStartup();
 if (want('text')) benchText();
 if (want('mbox')) await benchMbox();
 if (want('memory')) await benchMemory();
-if (want('scaling')) benchScaling();
+if (want('scaling')) await benchScaling();
 if (want('growth')) benchGrowth();
 if (want('parallel')) benchParallel();
 machine.loadAverageAtEnd = round(loadavg()[0], 2);
