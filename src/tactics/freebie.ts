@@ -15,6 +15,7 @@ import {
   type ThingKind,
 } from './offers.js';
 import { cuesOf } from './sentence-cues.js';
+import { aThing } from './wording.js';
 
 /** freebie — a gift given first, in a text that also asks something (TACTICS.md). */
 
@@ -87,7 +88,7 @@ function reasonFor(doc: DocContext, offer: FreeOffer): string {
   if (offer.frame) return `Presents "${words}" as a gift to you, in a text that also asks something of you.`;
   if (!offer.thingHit) return `Offers something for free up front ("${words}"), in a text that also asks something of you.`;
   const what = doc.text.slice(offer.thingHit.start, offer.thingHit.end).replace(/\s+/g, ' ').toLowerCase();
-  return `Offers a free ${what} up front ("${words}"), in a text that also asks something of you.`;
+  return `Offers ${aThing(what, 'free')} up front ("${words}"), in a text that also asks something of you.`;
 }
 
 export const freebie: Tactic = {

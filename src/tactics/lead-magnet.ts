@@ -3,6 +3,7 @@ import type { CueHit } from '../text/phrases.js';
 import type { Candidate, Tactic } from '../types.js';
 import { offersIn, platformBoilerplate, premiumFor, signupNear, type FreeOffer } from './offers.js';
 import { cuesOf } from './sentence-cues.js';
+import { aThing } from './wording.js';
 import lexicon from './lead-magnet.json' with { type: 'json' };
 import { stripLexicon, weightsOf } from './lexicon.js';
 import { partitionPoint } from '../text/search.js';
@@ -46,7 +47,7 @@ function contentCandidate(doc: DocContext, content: CueHit, weak: boolean): Cand
   if (signup.start > end && signup.start - end <= SPAN_REACH) end = signup.end;
   const what = doc.text.slice(content.start, content.end).replace(/\s+/g, ' ').toLowerCase();
   const price = describeSignup(doc, signup);
-  return { start, end, rules, reason: `Offers ${free ? 'a free' : 'a'} ${what} in exchange for ${price}.` };
+  return { start, end, rules, reason: `Offers ${aThing(what, free ? 'free' : undefined)} in exchange for ${price}.` };
 }
 
 function freeOfferFor(doc: DocContext, content: CueHit): FreeOffer | undefined {
