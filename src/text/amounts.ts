@@ -49,26 +49,83 @@ const WORD_NUMBERS = Object.keys(NUMBER_WORDS)
   .join('|');
 const UNITS = Object.keys(UNIT_WORDS).sort((a, b) => b.length - a.length).join('|');
 
-const AMOUNT_RE = new RegExp(
-  [
-    // $5, $ 5.00, €1,000, £3k
-    String.raw`(?<sym>[$€£¥])\s?(?<symNum>${NUM})(?<symScale>${SCALE_SUFFIX})`,
-    // 10€, 10 £
-    String.raw`(?<postNum>${NUM})\s?(?<postSym>[€£])`,
-    // USD 20, 20 USD
-    String.raw`\b(?<code>USD|EUR|GBP)\s?(?<codeNum>${NUM})\b`,
-    String.raw`\b(?<codeNum2>${NUM})\s?(?<code2>USD|EUR|GBP)\b`,
-    // 5 dollars, 50 cents, 2 million dollars
-    String.raw`\b(?<unitNum>${NUM})(?<unitScale>\s(?:million|thousand|billion))?\s(?<unit>${UNITS})\b`,
-    // five bucks, a penny, a few dollars
-    String.raw`\b(?<wordNum>${WORD_NUMBERS})(?<wordScale>\s(?:hundred|thousand|million))?\s(?<wordUnit>${UNITS})\b`,
-  ].join('|'),
-  'giu',
-);
+/**
+ * The forms of an amount, in the order they are preferred where two match at
+ * the same place. Each is compiled the first time a text has its anchor: as
+ * one regex of six alternatives, its compilation was a few milliseconds of
+ * every start-up that met a "$".
+ */
+const FORMS: ReadonlyArray<{ source: string; compiled?: RegExp }> = [
+  // $5, $ 5.00, €1,000, £3k
+  { source: String.raw`(?<sym>[$€£¥])\s?(?<symNum>${NUM})(?<symScale>${SCALE_SUFFIX})` },
+  // 10€, 10 £
+  { source: String.raw`(?<postNum>${NUM})\s?(?<postSym>[€£])` },
+  // USD 20, 20 USD
+  { source: String.raw`\b(?<code>USD|EUR|GBP)\s?(?<codeNum>${NUM})\b` },
+  { source: String.raw`\b(?<codeNum2>${NUM})\s?(?<code2>USD|EUR|GBP)\b` },
+  // 5 dollars, 50 cents, 2 million dollars
+  { source: String.raw`\b(?<unitNum>${NUM})(?<unitScale>\s(?:million|thousand|billion))?\s(?<unit>${UNITS})\b` },
+  // five bucks, a penny, a few dollars
+  { source: String.raw`\b(?<wordNum>${WORD_NUMBERS})(?<wordScale>\s(?:hundred|thousand|million))?\s(?<wordUnit>${UNITS})\b` },
+];
+/** All the forms as one pattern, as they were matched before: what firstAmount must agree with (its tests). */
+export const ALL_FORMS = FORMS.map((f) => f.source).join('|');
+const [SIGN_FIRST, SIGN_AFTER, CODE_FIRST, CODE_AFTER, NUMBER_UNIT, WORD_UNIT] = [0, 1, 2, 3, 4, 5];
+
+/** The forms an anchor can be part of ("eur" starts "euro" as well as "EUR"). */
+function formsOf(anchor: string): readonly number[] {
+  switch (anchor) {
+    case '$':
+    case '¥':
+      return [SIGN_FIRST];
+    case '€':
+    case '£':
+      return [SIGN_FIRST, SIGN_AFTER];
+    case 'usd':
+    case 'gbp':
+      return [CODE_FIRST, CODE_AFTER];
+    case 'eur':
+      return [CODE_FIRST, CODE_AFTER, NUMBER_UNIT, WORD_UNIT];
+    default:
+      return [NUMBER_UNIT, WORD_UNIT];
+  }
+}
+
+function compiledForm(i: number): RegExp {
+  const form = FORMS[i];
+  return (form.compiled ??= new RegExp(form.source, 'giu'));
+}
+
+/**
+ * What one regex of all the forms finds from `from` in `window`: the leftmost
+ * match, and of two at the same place the earlier form. Only the forms of the
+ * window's anchors are tried: a form cannot match without its anchor.
+ */
+export function firstAmount(window: string, from: number): RegExpExecArray | null {
+  const forms = new Set<number>();
+  for (const a of anchorsIn(window, 0, window.length)) {
+    const anchor = wordKey(window.slice(a, a + 3));
+    for (const f of formsOf(SIGNS.has(anchor[0]) ? anchor[0] : anchor)) forms.add(f);
+  }
+  let best: RegExpExecArray | null = null;
+  let bestForm = Infinity;
+  for (const f of forms) {
+    const re = compiledForm(f);
+    re.lastIndex = from;
+    const m = re.exec(window);
+    if (m && (!best || m.index < best.index || (m.index === best.index && f < bestForm))) {
+      best = m;
+      bestForm = f;
+    }
+  }
+  return best;
+}
+
+const SIGNS = new Set(['$', '€', '£', '¥']);
 
 /**
  * Every amount contains one of these (a sign, a code or a unit word). Running
- * AMOUNT_RE over the whole text tried its six alternatives at every position;
+ * The forms' regexes over the whole text tried every form at every position;
  * it now runs only on a short window around each anchor, which finds exactly
  * the same matches (see walkBack and walkForward).
  */
@@ -93,8 +150,7 @@ export function findAmounts(text: string, tokens?: TokenList): MoneyAmount[] {
     // One character of context each side, so look-behinds and \b see what they see in the whole text.
     const context = from > 0 ? from - 1 : 0;
     const window = text.slice(context, Math.min(text.length, walkForward(text, anchor) + 1));
-    AMOUNT_RE.lastIndex = from - context;
-    const m = AMOUNT_RE.exec(window);
+    const m = firstAmount(window, from - context);
     if (!m || m.index + context > anchor) {
       next = anchor + 1;
       continue;
@@ -174,7 +230,7 @@ function walkForward(text: string, anchor: number): number {
   return i;
 }
 
-/** Letters AMOUNT_RE can match case-insensitively: ASCII, ſ (s) and the Kelvin sign (k). */
+/** Letters the forms can match case-insensitively: ASCII, ſ (s) and the Kelvin sign (k). */
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x17f || c === 0x212a;
 }
@@ -194,7 +250,7 @@ function isNumberOrSpace(c: number): boolean {
 }
 
 /**
- * The table key of words AMOUNT_RE matched: lower case, with ſ as s. Under
+ * The table key of words the forms matched: lower case, with ſ as s. Under
  * its 'iu' flags "dollarſ" matches "dollars" (ſ folds to s, as the Kelvin
  * sign folds to k, which toLowerCase already turns into k), and a key the
  * tables lack crashed the analysis ("hundred dollarſ").
