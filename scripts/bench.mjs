@@ -19,10 +19,28 @@ const BIN = join(ROOT, 'bin', 'quidpro.js');
 const RSS_PRELOAD = join(ROOT, 'scripts', 'max-rss.cjs');
 const USAGE_PRELOAD = join(ROOT, 'scripts', 'usage.cjs');
 const args = process.argv.slice(2);
+const BENCHES = ['startup', 'text', 'mbox', 'memory', 'scaling', 'growth', 'parallel'];
+const USAGE = `usage: npm run bench [-- --quick] [-- --only ${BENCHES.join(',')}]`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = args.find((a, i) => a !== '--quick' && a !== '--only' && args[i - 1] !== '--only');
+if (unknown !== undefined) {
+  console.error(`bench: unknown argument ${unknown}\n${USAGE}`);
+  process.exit(2);
+}
 const QUICK = args.includes('--quick');
 const ONLY = (() => {
   const i = args.indexOf('--only');
-  return i >= 0 ? new Set(args[i + 1].split(',')) : null;
+  if (i < 0) return null;
+  const names = (args[i + 1] ?? '').split(',').filter(Boolean);
+  const wrong = names.filter((n) => !BENCHES.includes(n));
+  if (names.length === 0 || wrong.length > 0) {
+    console.error(`bench: --only takes a comma list of ${BENCHES.join(', ')}${wrong.length > 0 ? ` (not ${wrong.join(', ')})` : ''}`);
+    process.exit(2);
+  }
+  return new Set(names);
 })();
 const MB = 1024 * 1024;
 const SIZES = QUICK
