@@ -382,6 +382,20 @@ function benchParallel() {
 
 // ------------------------------------------------------------------ main
 
+// bin/quidpro.js runs the start-up bundle only while it matches dist/ (a plain tsc, as `npm test` runs,
+// makes it stale and bin falls back to the slower ES modules): a bench of the fallback measures nothing we ship.
+const bundleCurrent = (() => {
+  try {
+    return readFileSync(join(ROOT, 'dist', 'bundle', 'stamp'), 'utf8') === String(statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs);
+  } catch {
+    return false;
+  }
+})();
+if (!bundleCurrent) {
+  console.error('bench: the start-up bundle is missing or older than dist/ (tsc ran after the build): run `npm run bench`, which builds first');
+  process.exit(2);
+}
+
 const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: round(totalmem() / 1024 ** 3), quick: QUICK, loadAverageAtStart: round(loadavg()[0], 2) };
 console.log(`quidpro bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, load ${machine.loadAverageAtStart}${QUICK ? ' (quick)' : ''}`);
 if (want('startup')) benchStartup();
