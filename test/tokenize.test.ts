@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recycleTokens, scan } from '../src/text/tokenize.js';
+import { ASCII_CLASS, classifyByRegex, recycleTokens, scan } from '../src/text/tokenize.js';
 
 const words = (text: string) => scan(text).tokens.slice().filter((t) => t.kind === 'word').map((t) => t.raw);
 const sentences = (text: string) => scan(text).sentences.map((s) => text.slice(s.start, s.end));
@@ -115,5 +115,11 @@ describe('recycleTokens', () => {
     const fresh = scan(text).tokens;
     expect(fresh.columns()).not.toBe(buffer);
     expect(reused.slice()).toEqual(fresh.slice());
+  });
+});
+
+describe('scan: character classes', () => {
+  it('classifies ASCII by its own table exactly as the Unicode patterns do', () => {
+    for (let c = 0; c < 128; c++) expect([c, ASCII_CLASS[c]]).toEqual([c, classifyByRegex(c)]);
   });
 });

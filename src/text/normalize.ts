@@ -11,6 +11,7 @@
  * characters (suspicious.ts).
  */
 import { SpanMap, TextBuilder } from '../positions.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import { nextSuspicious } from './suspicious.js';
 
 export interface Normalized {
@@ -46,7 +47,7 @@ export const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NE
 const FOLDABLE = new RegExp(FOLDABLE_CHAR);
 const NEEDS_CONFUSABLES = new RegExp(MIXED_SCRIPT);
 const NEEDS_LEET = new RegExp(LEET_NEIGHBOUR);
-const NEEDS_SPACING = /\p{L}(?:\. |[ .])\p{L}(?:\. |[ .])\p{L}/u;
+const needsSpacing = lazyRegExp(() => /\p{L}(?:\. |[ .])\p{L}(?:\. |[ .])\p{L}/u);
 
 /** A line longer than this is worked on in windows of about this size (bounded memory). */
 const MAX_REGION = 1 << 16;
@@ -56,11 +57,11 @@ const MAX_REGION = 1 << 16;
 /** Invisible characters that can split a word without showing: dropped. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]/;
 const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
-const COMBINING_MARK = /\p{M}/u;
-const NOT_MARK = /[^\p{M}]/u;
+const combiningMark = lazyRegExp(() => /\p{M}/u);
+const notMark = lazyRegExp(() => /[^\p{M}]/u);
 /** Superscripts and subscripts: NFKC would turn "10²" into "102". */
 const SUPER_OR_SUBSCRIPT = /[\u00b2\u00b3\u00b9\u2070-\u209f]/;
-const LETTER_DIGIT_OR_SPACE = /^[\p{L}\p{Nd}\p{Zs}]/u;
+const letterDigitOrSpace = lazyRegExp(() => /^[\p{L}\p{Nd}\p{Zs}]/u);
 const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
 const ASCII_LETTER = /^[A-Za-z]$/;
 
@@ -76,7 +77,7 @@ const CONFUSABLES: Record<string, string> = {
   'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j',
   'ԁ': 'd', 'һ': 'h', 'ԛ': 'q', 'ԝ': 'w', 'ѵ': 'v', 'ӏ': 'l', 'ү': 'y',
 };
-const LATIN_LETTER = /\p{Script=Latin}/u;
+const latinLetter = lazyRegExp(() => /\p{Script=Latin}/u);
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
@@ -135,7 +136,7 @@ interface Units {
 
 function appendRegion(builder: TextBuilder, text: string, start: number, end: number): void {
   const region = text.slice(start, end);
-  if (FOLDABLE.test(region) || NEEDS_SPACING.test(region)) {
+  if (FOLDABLE.test(region) || needsSpacing().test(region)) {
     emit(builder, normalizeRegion(text, region, start, end));
     return;
   }
@@ -149,7 +150,7 @@ function appendRegion(builder: TextBuilder, text: string, start: number, end: nu
 function normalizeRegion(text: string, region: string, start: number, end: number): Units {
   const units = foldCharacters(text, start, end);
   if (NEEDS_CONFUSABLES.test(region)) foldConfusables(units);
-  if (NEEDS_SPACING.test(region)) joinSpacedLetters(units);
+  if (needsSpacing().test(region)) joinSpacedLetters(units);
   if (NEEDS_LEET.test(region)) foldLeetspeak(units);
   return units;
 }
@@ -168,7 +169,7 @@ function foldCharacters(text: string, start: number, end: number): Units {
     }
     const base = codePointAt(text, i);
     let clusterEnd = i + base.length;
-    while (clusterEnd < end && text.charCodeAt(clusterEnd) >= 0x300 && COMBINING_MARK.test(codePointAt(text, clusterEnd))) {
+    while (clusterEnd < end && text.charCodeAt(clusterEnd) >= 0x300 && combiningMark().test(codePointAt(text, clusterEnd))) {
       clusterEnd += codePointAt(text, clusterEnd).length;
     }
     pushCluster(units, text, i, clusterEnd);
@@ -208,7 +209,7 @@ function foldCluster(cluster: string): string {
 
 /** "f̲r̲e̲e̲": marks that do not combine into an ASCII letter only hide it. */
 function dropStackedMarks(cluster: string): string {
-  if (cluster.length > 1 && ASCII_LETTER.test(cluster.charAt(0)) && !NOT_MARK.test(cluster.slice(1))) {
+  if (cluster.length > 1 && ASCII_LETTER.test(cluster.charAt(0)) && !notMark().test(cluster.slice(1))) {
     return cluster.charAt(0);
   }
   return cluster;
@@ -218,7 +219,7 @@ function undoesDisguise(base: string, folded: string): boolean {
   if (SUPER_OR_SUBSCRIPT.test(base)) return false;
   // Letters (ﬁ, ｆ, 𝐟), digits (５) and spaces (NBSP); symbols only when they become one
   // plain character (Ⓕ, ＄), not "™" → "TM" or "…" → "...".
-  return LETTER_DIGIT_OR_SPACE.test(base) || PRINTABLE_ASCII.test(folded);
+  return letterDigitOrSpace().test(base) || PRINTABLE_ASCII.test(folded);
 }
 
 /** The code point at `i` as a string: a surrogate pair, or one unit (a lone surrogate too). */
@@ -239,20 +240,21 @@ function pushUnit(units: Units, char: string, from: number, to: number): void {
 
 // ----------------------------------------------------------------- word-level steps
 
-const WORD = /[\p{L}\p{M}]+/gu;
+const wordRun = lazyRegExp(() => /[\p{L}\p{M}]+/gu);
 
 /** "FRΕΕ" (Greek Epsilons), "frее" (Cyrillic e): look-alikes inside a Latin word become Latin. */
 function foldConfusables(units: Units): void {
   const text = units.chars.join('');
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  const words = wordRun();
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
     const word = m[0];
-    if (!LATIN_LETTER.test(word)) continue; // a Greek or Russian word is left alone
+    if (!latinLetter().test(word)) continue; // a Greek or Russian word is left alone
     let foreign = false;
     let lookalikes = false;
     for (const c of word) {
       if (CONFUSABLES[c] !== undefined) lookalikes = true;
-      else if (!LATIN_LETTER.test(c) && !COMBINING_MARK.test(c)) foreign = true;
+      else if (!latinLetter().test(c) && !combiningMark().test(c)) foreign = true;
     }
     if (!lookalikes || foreign) continue;
     for (let k = m.index; k < m.index + word.length; k++) {
@@ -267,14 +269,15 @@ function foldConfusables(units: Units): void {
  * same separator become one word; the separators are dropped. A change of
  * case ends a word, so "a F R E E gift" keeps its article.
  */
-const SPACED = /(?<![\p{L}\p{M}\p{N}])\p{L}(\. |[ .])\p{L}(?:\1\p{L})+(?![\p{L}\p{M}\p{N}])/gu;
+const spacedLetters = lazyRegExp(() => /(?<![\p{L}\p{M}\p{N}])\p{L}(\. |[ .])\p{L}(?:\1\p{L})+(?![\p{L}\p{M}\p{N}])/gu);
 const MIN_SPACED_LETTERS = 3;
 
 function joinSpacedLetters(units: Units): void {
   const text = units.chars.join('');
   const drop: number[] = [];
-  SPACED.lastIndex = 0;
-  for (let m = SPACED.exec(text); m; m = SPACED.exec(text)) {
+  const runs = spacedLetters();
+  runs.lastIndex = 0;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const step = 1 + m[1].length;
     const letters: number[] = [];
     for (let k = m.index; k < m.index + m[0].length; k += step) letters.push(k);
@@ -321,7 +324,7 @@ function removeUnits(units: Units, sortedIndices: number[]): void {
  */
 
 const LEET_CHAR_G = /[013457@$]/g;
-const TOKEN_CHAR = /[\p{L}\p{M}0-9@$]/u;
+const tokenChar = lazyRegExp(() => /[\p{L}\p{M}0-9@$]/u);
 
 function foldLeetspeak(units: Units): void {
   const text = units.chars.join('');
@@ -329,9 +332,9 @@ function foldLeetspeak(units: Units): void {
   LEET_CHAR_G.lastIndex = 0;
   for (let m = LEET_CHAR_G.exec(text); m; m = LEET_CHAR_G.exec(text)) {
     let start = m.index;
-    while (start > 0 && TOKEN_CHAR.test(text[start - 1])) start--;
+    while (start > 0 && tokenChar().test(text[start - 1])) start--;
     let end = m.index + 1;
-    while (end < text.length && TOKEN_CHAR.test(text[end])) end++;
+    while (end < text.length && tokenChar().test(text[end])) end++;
     LEET_CHAR_G.lastIndex = end;
     const token = text.slice(start, end);
     if (!isLeetWord(token, text.slice(end, end + 2)) || inIdentifier(text, start, end)) continue;

@@ -12,6 +12,7 @@
  */
 import { currentLexemes, HASH_PRIME, HASH_SEED, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable } from './lexemes.js';
 import { indentedLineStart, isBlank } from './lines.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import { TokenList } from './token-list.js';
 
 export type { TokenKind } from './lexemes.js';
@@ -44,22 +45,24 @@ const SIGN = 4; // $ € £ ¥
 const PUNCT_CLASS = 5; // anything else, one token per character
 const IDEOGRAPH = 6; // Han, Hiragana: one word per character (no spaces between words to split on)
 
-const LETTER_RE = /^[\p{L}\p{M}]$/u;
-const IDEOGRAPH_RE = /^[\p{Script=Han}\p{Script=Hiragana}]$/u;
-const NUMBER_RE = /^\p{N}$/u;
-const SPACE_RE = /^\s$/u;
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classifyByRegex(c);
+const letterRe = lazyRegExp(() => /^[\p{L}\p{M}]$/u);
+const ideographRe = lazyRegExp(() => /^[\p{Script=Han}\p{Script=Hiragana}]$/u);
+const numberRe = lazyRegExp(() => /^\p{N}$/u);
+const spaceRe = lazyRegExp(() => /^\s$/u);
+/** classifyByRegex for ASCII, without its Unicode patterns (made only when a text has a non-ASCII character); a test holds the two equal. */
+export const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  c >= 0x30 && c <= 0x39 ? DIGIT : c === 0x24 ? SIGN : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? LETTER : c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SKIP : PUNCT_CLASS,
+);
 const wideClass = new Map<number, number>();
 
-function classifyByRegex(cp: number): number {
+export function classifyByRegex(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (cp >= 0x30 && cp <= 0x39) return DIGIT;
   if (ch === '$' || ch === '€' || ch === '£' || ch === '¥') return SIGN;
-  if (IDEOGRAPH_RE.test(ch)) return IDEOGRAPH;
-  if (LETTER_RE.test(ch)) return LETTER;
-  if (NUMBER_RE.test(ch)) return OTHER_NUMBER;
-  if (SPACE_RE.test(ch)) return SKIP;
+  if (ideographRe().test(ch)) return IDEOGRAPH;
+  if (letterRe().test(ch)) return LETTER;
+  if (numberRe().test(ch)) return OTHER_NUMBER;
+  if (spaceRe().test(ch)) return SKIP;
   return PUNCT_CLASS;
 }
 
