@@ -3,7 +3,9 @@
  * mark: East Asian wide and fullwidth characters take two columns, combining
  * marks and zero-width characters none (Unicode UAX #11, main ranges).
  */
-const ZERO_WIDTH = /^[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+import { lazyRegExp } from '../text/lazy-regexp.js';
+
+const zeroWidth = lazyRegExp(() => /^[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]$/u);
 
 const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
@@ -21,7 +23,7 @@ export function displayWidth(text: string): number {
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
     if (cp < 0x300) width++;
-    else if (ZERO_WIDTH.test(ch)) continue;
+    else if (zeroWidth().test(ch)) continue;
     else width += isWide(cp) ? 2 : 1;
   }
   return width;

@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { MAX_STEMMED_LENGTH, vocabularyId, vocabularyKey } from './lexemes.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import { stemKey } from './stem.js';
 import type { TokenList } from './tokenize.js';
 
@@ -310,13 +311,13 @@ export function compilePhrase(phrase: string): WordPattern[] {
 }
 
 /** Each Han or Hiragana character is a word to the tokenizer, so in a phrase too. */
-const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}]/gu;
+const ideographs = lazyRegExp(() => /[\p{Script=Han}\p{Script=Hiragana}]/gu);
 
 function compileWords(phrase: string): WordPattern[] {
   return phrase
     .toLowerCase()
     .replace(/’/g, "'")
-    .replace(IDEOGRAPHS, ' $& ')
+    .replace(ideographs(), ' $& ')
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((w) => {

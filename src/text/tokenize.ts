@@ -139,9 +139,9 @@ const isUpperAscii = (c: number) => c >= 0x41 && c <= 0x5a;
 const isLowerAscii = (c: number) => c >= 0x61 && c <= 0x7a;
 
 // Exactly two capitals before the tail: \p{Lu}{2,} there overlapped the tail and backtracked quadratically on a long word.
-const GLUED_RE = /^(\p{Ll}{2,})(?=\p{Lu}{2}[\p{Lu}\p{N}]*$)/u;
+const gluedRe = lazyRegExp(() => /^(\p{Ll}{2,})(?=\p{Lu}{2}[\p{Lu}\p{N}]*$)/u);
 
-/** Cheap test that rules out GLUED_RE for most words (it needs a lower-case start and an upper-case or digit end). */
+/** Cheap test that rules out gluedRe for most words (it needs a lower-case start and an upper-case or digit end). */
 function mayBeGlued(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (first < 128 && !isLowerAscii(first)) return false;
@@ -325,7 +325,7 @@ export function scan(text: string): Scan {
       kind = WORD;
       // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
       if (mayBeGlued(text, start, end)) {
-        const glued = GLUED_RE.exec(text.slice(start, end));
+        const glued = gluedRe().exec(text.slice(start, end));
         if (glued) {
           end = start + glued[1].length;
           hashed = false;
@@ -426,9 +426,9 @@ function lineOffset(text: string, at: number): number {
  */
 const WRAPPED_LINE = 56;
 
-const UPPER_RE = /^\p{Lu}$/u;
-const LETTER_START_RE = /^\p{L}/u;
-const LOWER_RE = /^\p{Ll}$/u;
+const upperRe = lazyRegExp(() => /^\p{Lu}$/u);
+const letterStartRe = lazyRegExp(() => /^\p{L}/u);
+const lowerRe = lazyRegExp(() => /^\p{Ll}$/u);
 
 /**
  * A line break closes a sentence when the line before it reads as a unit of
@@ -446,7 +446,7 @@ function lineEndsClause(text: string, cols: Columns, last: number, nextCodePoint
     if (lineOffset(text, cols.ends[last]) >= WRAPPED_LINE) return false;
     const c = nextCodePoint;
     if (c < 128) return isUpperAscii(c) || isDigit(c) || c === 0x24;
-    return c === 0x20ac || c === 0xa3 || UPPER_RE.test(String.fromCodePoint(c));
+    return c === 0x20ac || c === 0xa3 || upperRe().test(String.fromCodePoint(c));
   }
   return false;
 }
@@ -466,9 +466,9 @@ function endsSentence(text: string, cols: Columns): boolean {
     if (word.length === 1 && cols.kind[prev] === WORD) {
       const before = prev - 1;
       if (before >= 0 && text.charCodeAt(cols.starts[before]) === 0x2e && cols.kind[before] === PUNCT && cols.ends[before] === cols.starts[prev]) return false;
-      if (LETTER_START_RE.test(text.charAt(tEnd))) return false;
+      if (letterStartRe().test(text.charAt(tEnd))) return false;
       const raw = cols.lexemes.raw[cols.lexeme[prev]];
-      if (UPPER_RE.test(raw) && isSpace(text.charCodeAt(tEnd)) && startsUpper(text, tEnd + 1, tEnd + 2)) return false;
+      if (upperRe().test(raw) && isSpace(text.charCodeAt(tEnd)) && startsUpper(text, tEnd + 1, tEnd + 2)) return false;
     }
   }
   // "...gift. and" — a lower-case continuation is not a new sentence.
@@ -483,7 +483,7 @@ function nextVisibleIsLower(text: string, from: number, limit: number): boolean 
     if (c < 128) return isLowerAscii(c);
     // A surrogate pair cut by the limit is one lone surrogate, as in text.slice(from, limit).
     const cp = i + 1 < limit ? codePointAt(text, i) : c;
-    return LOWER_RE.test(String.fromCodePoint(cp));
+    return lowerRe().test(String.fromCodePoint(cp));
   }
   return false;
 }
@@ -494,7 +494,7 @@ function startsUpper(text: string, from: number, limit: number): boolean {
   const c = text.charCodeAt(from);
   if (c < 128) return isUpperAscii(c);
   const cp = from + 1 < limit ? codePointAt(text, from) : c;
-  return UPPER_RE.test(String.fromCodePoint(cp));
+  return upperRe().test(String.fromCodePoint(cp));
 }
 
 /** JavaScript's \s. */
