@@ -37,11 +37,23 @@ async function start() {
     // The first run with this Node (or after a build) leaves the compiled code for the next ones;
     // V8 takes a cache only under the flags it was made with, so not a run that changed one.
     if (loaded.cache !== 'accepted' && !flagsChanged()) saveCache(loaded);
+    exitOnceFlushed(loaded.exports);
   } else {
     const cli = await import('../dist/cli.js');
     tuneBeforeLongRun(cli);
     process.exitCode = await cli.main(process.argv.slice(2));
+    exitOnceFlushed(cli);
   }
+}
+
+/**
+ * Ends the process now that the command is done, unless some of its output
+ * is still queued (then Node ends it once that is written): left to wind
+ * down by itself, the process first ran an idle-time garbage collection.
+ */
+function exitOnceFlushed(cli) {
+  // A dist/ built before outputFlushed existed has none: it winds down by itself, as it always did.
+  if (cli.outputFlushed?.() === true) process.exit();
 }
 
 start();

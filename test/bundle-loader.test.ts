@@ -4,7 +4,7 @@
  * either way. (The tests run on dist/ as tsc leaves it, so bin/quidpro.js
  * itself takes its fallback, dist/cli.js, throughout the other tests.)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -120,22 +120,28 @@ describe('bundle loader', () => {
  * bin/quidpro.js in a package laid out like this one, with stand-ins for
  * dist/cli.js and the bundle that say which of them ran.
  */
-describe('bin/quidpro.js', () => {
+/** A package laid out like this one: bin/ as it is, a stand-in dist/cli.js, and a bundle of the given source. */
+function binRoot(bundleSource: string): string {
   const root = mkdtempSync(join(tmpdir(), 'quidpro-bin-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'bin'));
   for (const f of ['quidpro.js', 'bundle-loader.js', 'long-run.js', 'package.json']) copyFileSync(join(import.meta.dirname, '..', 'bin', f), join(root, 'bin', f));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   mkdirSync(join(root, 'dist', 'bundle', 'js'), { recursive: true });
   writeFileSync(join(root, 'dist', 'cli.js'), 'export function onLongRun() {}\nexport async function main(argv) { process.stdout.write(`dist ${argv.join(" ")}\\n`); return 3; }\n');
-  const bundleFile = join(root, 'dist', 'bundle', 'js', 'cli.cjs');
   writeFileSync(
-    bundleFile,
-    '(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n' +
-      // Like the real CLI: before a large input ("large" here) it calls the hook, and bin then sets a V8 flag.
-      'let hook = null; exports.onLongRun = (fn) => { hook = fn; };\n' +
-      'exports.main = async (argv) => { if (argv.includes("large")) hook(); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };\n})',
+    join(root, 'dist', 'bundle', 'js', 'cli.cjs'),
+    `(function (exports, require, module, __filename, __dirname, __quidproImportMetaUrl) {\n"use strict";\n${bundleSource}\n})`,
   );
+  return root;
+}
+
+describe('bin/quidpro.js', () => {
+  const root = binRoot(
+    // Like the real CLI: before a large input ("large" here) it calls the hook, and bin then sets a V8 flag.
+    'let hook = null; exports.onLongRun = (fn) => { hook = fn; };\n' +
+      'exports.main = async (argv) => { if (argv.includes("large")) hook(); process.stdout.write(`bundle ${argv.join(" ")}\\n`); return 4; };',
+  );
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const stamp = join(root, 'dist', 'bundle', 'stamp');
   const run = (args = ['a', 'b']) => {
     try {
@@ -170,5 +176,22 @@ describe('bin/quidpro.js', () => {
     writeFileSync(cacheFile, 'not a code cache');
     expect(run()).toEqual({ out: 'bundle a b\n', status: 4 });
     expect(statSync(cacheFile).size).toBeGreaterThan('not a code cache'.length);
+  });
+
+  it('ends the process as soon as the command says its output is out, and not before', () => {
+    // The command "leaves" a line that goes out 100 ms after main returns, and says whether its output is flushed.
+    const late = (flushed: boolean) =>
+      binRoot(
+        'exports.onLongRun = () => {};\n' +
+          'exports.main = async () => { setTimeout(() => process.stdout.write("late\\n"), 100); process.stdout.write("now\\n"); return 1; };\n' +
+          `exports.outputFlushed = () => ${flushed};`,
+      );
+    for (const [flushed, out] of [[true, 'now\n'], [false, 'now\nlate\n']] as const) {
+      const dir = late(flushed);
+      writeFileSync(join(dir, 'dist', 'bundle', 'stamp'), String(statSync(join(dir, 'dist', 'cli.js')).mtimeMs));
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'quidpro.js')], { encoding: 'utf8' });
+      expect([r.stdout, r.status]).toEqual([out, 1]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
