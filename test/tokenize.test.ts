@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASCII_CLASS, classifyByRegex, recycleTokens, scan } from '../src/text/tokenize.js';
+import { ASCII_CLASS, classifyByRegex, latinOrPunctuationClass, recycleTokens, scan } from '../src/text/tokenize.js';
 
 const words = (text: string) => scan(text).tokens.slice().filter((t) => t.kind === 'word').map((t) => t.raw);
 const sentences = (text: string) => scan(text).sentences.map((s) => text.slice(s.start, s.end));
@@ -121,5 +121,12 @@ describe('recycleTokens', () => {
 describe('scan: character classes', () => {
   it('classifies ASCII by its own table exactly as the Unicode patterns do', () => {
     for (let c = 0; c < 128; c++) expect([c, ASCII_CLASS[c]]).toEqual([c, classifyByRegex(c)]);
+  });
+
+  it('classifies Latin-1 and General Punctuation by hand exactly as the Unicode patterns do', () => {
+    for (let cp = 0x80; cp <= 0x206f; cp++) {
+      if (cp > 0xff && cp < 0x2000) expect(latinOrPunctuationClass(cp)).toBeUndefined();
+      else expect([cp.toString(16), latinOrPunctuationClass(cp)]).toEqual([cp.toString(16), classifyByRegex(cp)]);
+    }
   });
 });

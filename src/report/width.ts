@@ -23,6 +23,8 @@ export function displayWidth(text: string): number {
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
     if (cp < 0x300) width++;
+    // General Punctuation (curly quotes, dashes) without the Unicode pattern: its zero-width characters are known.
+    else if (cp >= 0x2000 && cp <= 0x206f) width += (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) ? 0 : 1;
     else if (zeroWidth().test(ch)) continue;
     else width += isWide(cp) ? 2 : 1;
   }

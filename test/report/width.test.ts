@@ -12,6 +12,14 @@ describe('displayWidth', () => {
     expect(displayWidth('cafe\u0301')).toBe(4); // e + combining acute
     expect(displayWidth('🎁 gift')).toBe(7);
   });
+
+  it('gives General Punctuation the widths of the Unicode definition (zero-width: marks and U+200B-200F, 2060-2064, FEFF)', () => {
+    const zeroWidth = /^[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+    for (let cp = 0x2000; cp <= 0x206f; cp++) {
+      const ch = String.fromCodePoint(cp);
+      expect([cp.toString(16), displayWidth(ch)]).toEqual([cp.toString(16), zeroWidth.test(ch) ? 0 : 1]);
+    }
+  });
 });
 
 describe('text report carets', () => {
