@@ -125,7 +125,7 @@ const SIGNS = new Set(['$', '€', '£', '¥']);
 
 /**
  * Every amount contains one of these (a sign, a code or a unit word). Running
- * The forms' regexes over the whole text tried every form at every position;
+ * the forms over the whole text tried every form at every position;
  * it now runs only on a short window around each anchor, which finds exactly
  * the same matches (see walkBack and walkForward).
  */
