@@ -122,4 +122,18 @@ function pruneCaches(bundleFile, written) {
   }
 }
 
-module.exports = { cacheFileFor, loadBundle, saveCache, MAX_OTHER_CACHES };
+/** What dist/bundle/stamp holds for the dist/ that is there now: the build writes it, and the bundle is used only while it matches. */
+function bundleStamp(dist) {
+  return String(statSync(join(dist, 'cli.js')).mtimeMs);
+}
+
+/** Whether dist/bundle was built from this dist/ (a later plain tsc, as the tests run, makes it stale). */
+function bundleIsCurrent(dist) {
+  try {
+    return readFileSync(join(dist, 'bundle', 'stamp'), 'utf8') === bundleStamp(dist);
+  } catch {
+    return false;
+  }
+}
+
+module.exports = { bundleIsCurrent, bundleStamp, cacheFileFor, loadBundle, saveCache, MAX_OTHER_CACHES };

@@ -1,19 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // CommonJS (bin/package.json): an ES module entry loads Node's ES module loader, which costs start-up.
-const { readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+// The bundle (npm run build) starts faster; it is used only while it was built from the dist/ that is there now.
+const { bundleIsCurrent, loadBundle, saveCache } = require('./bundle-loader.js');
 
 const dist = join(__dirname, '..', 'dist');
-
-/** The bundle (npm run build) starts faster; it is used only while it was built from the dist/ that is there now. */
-function bundleIsCurrent() {
-  try {
-    return readFileSync(join(dist, 'bundle', 'stamp'), 'utf8') === String(statSync(join(dist, 'cli.js')).mtimeMs);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Tunes V8 before the long part of a run (a large input, worker threads;
@@ -29,8 +21,7 @@ function tuneBeforeLongRun(cli) {
 }
 
 async function start() {
-  if (bundleIsCurrent()) {
-    const { loadBundle, saveCache } = require('./bundle-loader.js');
+  if (bundleIsCurrent(dist)) {
     const loaded = loadBundle(join(dist, 'bundle', 'js', 'cli.cjs'));
     const flagsChanged = tuneBeforeLongRun(loaded.exports);
     process.exitCode = await loaded.exports.main(process.argv.slice(2));

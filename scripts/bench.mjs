@@ -9,6 +9,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -384,14 +385,7 @@ function benchParallel() {
 
 // bin/quidpro.js runs the start-up bundle only while it matches dist/ (a plain tsc, as `npm test` runs,
 // makes it stale and bin falls back to the slower ES modules): a bench of the fallback measures nothing we ship.
-const bundleCurrent = (() => {
-  try {
-    return readFileSync(join(ROOT, 'dist', 'bundle', 'stamp'), 'utf8') === String(statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs);
-  } catch {
-    return false;
-  }
-})();
-if (!bundleCurrent) {
+if (!createRequire(import.meta.url)('../bin/bundle-loader.js').bundleIsCurrent(join(ROOT, 'dist'))) {
   console.error('bench: the start-up bundle is missing or older than dist/ (tsc ran after the build): run `npm run bench`, which builds first');
   process.exit(2);
 }

@@ -21,8 +21,8 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { isBuiltin } from 'node:module';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -127,7 +127,7 @@ if (!isDeepStrictEqual(plainIndex(new PrebuiltIndex(readFileSync(at(`dist/bundle
 const { version } = JSON.parse(readFileSync(at('package.json'), 'utf8'));
 writeFileSync(at('dist/bundle/package.json'), JSON.stringify({ private: true, type: 'module', version }) + '\n');
 mkdirSync(bundleDir, { recursive: true });
-writeFileSync(at('dist/bundle/stamp'), String(statSync(at('dist/cli.js')).mtimeMs));
+writeFileSync(at('dist/bundle/stamp'), createRequire(import.meta.url)('../bin/bundle-loader.js').bundleStamp(at('dist/')));
 
 // One run on an example writes the code cache (bin does so whenever the cache is missing or rejected).
 // NODE_OPTIONS is left out: V8 accepts a cache only under the flags it was made with, and a plain run has none.

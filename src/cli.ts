@@ -336,13 +336,6 @@ function readVersion(): string {
 }
 
 /**
- * process.stdout and process.stderr are made on first use, and making one
- * loads Node's stream modules (and net, for a pipe or a terminal): a few ms
- * of start-up. So stderr is touched only when something is written to it,
- * and output to a file or /dev/null is written with fs.writeSync, which is
- * all Node's own stream for those does (SyncWriteStream).
- */
-/**
  * The command's own stdout streams, which keep no reference to a chunk once
  * their writableLength is back to 0 (process.stdout, whose writes then went
  * out, and the writeSync one). A stand-in given by a caller may keep what it
@@ -364,6 +357,13 @@ export function outputFlushed(): boolean {
   return true;
 }
 
+/**
+ * process.stdout and process.stderr are made on first use, and making one
+ * loads Node's stream modules (and net, for a pipe or a terminal): a few ms
+ * of start-up. So stderr is touched only when something is written to it,
+ * and output to a file or /dev/null is written with fs.writeSync, which is
+ * all Node's own stream for those does (SyncWriteStream).
+ */
 function defaultIo(): CliIo {
   const stderr = {
     write: (s: string) => {

@@ -104,8 +104,8 @@ function compiledForm(i: number): RegExp {
 export function firstAmount(window: string, from: number): RegExpExecArray | null {
   const forms = new Set<number>();
   for (const a of anchorsIn(window, 0, window.length)) {
-    const anchor = wordKey(window.slice(a, a + 3));
-    for (const f of formsOf(SIGNS.has(anchor[0]) ? anchor[0] : anchor)) forms.add(f);
+    const sign = window[a];
+    for (const f of formsOf(SIGNS.has(sign) ? sign : wordKey(window.slice(a, a + 3)))) forms.add(f);
   }
   let best: RegExpExecArray | null = null;
   let bestForm = Infinity;
