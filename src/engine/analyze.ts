@@ -222,7 +222,8 @@ function toFinding(
     confidence: score,
     ...range,
     text: detach(part.source.slice(sourceStart, sourceEnd)),
-    message: c.reason,
+    // Reasons quote the window's words ("Offers free recipes"): a slice of them would pin the whole window.
+    message: detach(c.reason),
     advice: `Wait: ${meta.advice.wait} Evaluate the exchange: ${meta.advice.evaluate}`,
     rules: [...new Set(rules)],
     severity: meta.severity,

@@ -5,6 +5,7 @@
  * looked up after that.
  */
 import { MONEY_ANCHOR } from './amounts.js';
+import { detach } from './detach.js';
 import { stemKey } from './stem.js';
 
 export type TokenKind = 'word' | 'number' | 'currency' | 'punct';
@@ -93,7 +94,8 @@ export class LexemeTable {
       if (this.hashes[id] === h && spells(this.raw[id], text, start, end)) return id;
       slot = (slot + 1) & mask;
     }
-    const id = this.add(text.slice(start, end), kind);
+    // The table outlives the window: a spelling sliced from it would pin the whole window's text.
+    const id = this.add(detach(text.slice(start, end)), kind);
     if (id === this.hashes.length) this.hashes = grown(this.hashes);
     this.hashes[id] = h;
     this.slots[slot] = id + 1;
