@@ -36,6 +36,13 @@ describe('DocContext.negated', () => {
     expect(chinese.negated(wordAt(chinese, '免'))).toBe(true); // 並非 is two words, ending right before 免
     expect(chinese.negated(wordAt(chinese, '免', 1))).toBe(false);
   });
+
+  it('stops at the ideographic comma as at a comma (normalisation leaves "，" as it is)', () => {
+    const d = doc('諮詢並非，免費。');
+    expect(d.tokens.slice().some((t) => t.raw === '\uff0c')).toBe(true);
+    expect(d.negated(wordAt(d, '免'))).toBe(false);
+    expect(doc('諮詢並非免費。').negated(wordAt(doc('諮詢並非免費。'), '免'))).toBe(true);
+  });
 });
 
 describe('DocContext.quoted', () => {

@@ -53,6 +53,18 @@ describe('normalize: ordinary text left alone', () => {
     });
   }
 
+  it('leaves the ideographic comma of Chinese text as it is, and the whole line with it', () => {
+    const line = '可索取免費光碟，不是免税，請回覆。\n';
+    expect(normalize(line).text).toBe(line);
+    // Beside a disguise on the same line it is folded with the rest of the line (the tokens read both as a comma).
+    expect(normalize('ｆｒｅｅ光碟，不是').text).toBe('free光碟,不是');
+  });
+
+  it('still folds the ideographic comma between two digits, so the number reads whole', () => {
+    expect(normalize('只需 1，000 元').text).toBe('只需 1,000 元');
+    expect(normalize('只需 １，０００ 元').text).toBe('只需 1,000 元');
+  });
+
   it('returns the very same string for plain ASCII prose', () => {
     const prose = 'We hope you enjoy the newsletter. Reply any time.\n'.repeat(1000);
     expect(normalize(prose).text).toBe(prose);

@@ -5,7 +5,7 @@
  */
 import { findAmounts, type MoneyAmount } from '../text/amounts.js';
 import type { CueHit, PhraseMatcher } from '../text/phrases.js';
-import { recycleTokens, scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
+import { isComma, recycleTokens, scan, type Sentence, type Token, type TokenList } from '../text/tokenize.js';
 import { indentedLineStart, isBlank } from '../text/lines.js';
 import { lastStartingAtOrBefore, partitionPoint } from '../text/search.js';
 
@@ -150,7 +150,7 @@ export class DocContext {
       if (tokens.sentence(i) !== sentence) break;
       if (!tokens.isWord(i)) {
         const raw = tokens.raw(i);
-        if (raw === ',' || raw === ';' || raw === ':') break;
+        if (isComma(raw) || raw === ';' || raw === ':') break;
         continue;
       }
       seen++;

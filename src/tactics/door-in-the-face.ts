@@ -1,6 +1,7 @@
 import type { DocContext } from '../engine/context.js';
 import type { MoneyAmount } from '../text/amounts.js';
 import type { CueHit } from '../text/phrases.js';
+import { isComma } from '../text/tokenize.js';
 import type { Candidate, Tactic } from '../types.js';
 import lexicon from './door-in-the-face.json' with { type: 'json' };
 import { cueNames, stripLexicon, weightsOf } from './lexicon.js';
@@ -91,7 +92,7 @@ export function wordedRetreats(doc: DocContext): Candidate[] {
   // "Too much?" / "Not ready?": a worded step back only as a question of its own.
   const questions = doc.cue(cue('retreat-question')).filter((h) => doc.words(h.sentence).length <= 5 && doc.tokens.at(h.last + 1)?.raw === '?');
   // "If not, …" / "Otherwise, …": a step back only when it opens its sentence.
-  const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && doc.tokens.at(h.last + 1)?.raw === ',');
+  const openings = doc.cue(cue('retreat-opening')).filter((h) => startsSentence(doc, h) && isComma(doc.tokens.at(h.last + 1)?.raw ?? ''));
   // "Not ready to buy?" / "If you're not ready to commit, …", not "We're not ready to give up."
   const notReady = doc.cue(cue('retreat-ready')).filter((h) => startsSentence(doc, h) || ifJustBefore(doc, h));
   for (const hit of [...doc.cue(cue('retreat')), ...questions, ...openings, ...notReady, ...turns]) {

@@ -1,5 +1,6 @@
 import type { DocContext } from '../engine/context.js';
 import type { CueHit } from '../text/phrases.js';
+import { isComma } from '../text/tokenize.js';
 import type { Candidate, Tactic } from '../types.js';
 import { freeOffers, isReceipt, offersIn, platformBoilerplate, premiumFor } from './offers.js';
 import { clearOf } from './rules.js';
@@ -115,7 +116,7 @@ function opensClause(doc: DocContext, h: CueHit): boolean {
     const t = doc.tokens.at(i)!;
     if (t.sentence !== h.sentence) return true;
     if (t.kind === 'punct') {
-      if (t.raw === ',' || t.raw === '-' || t.raw === '—' || t.raw === '–' || t.raw === '+' || t.raw === '~' || t.raw === ':' || t.raw === '.') return true;
+      if (isComma(t.raw) || t.raw === '-' || t.raw === '—' || t.raw === '–' || t.raw === '+' || t.raw === '~' || t.raw === ':' || t.raw === '.') return true;
       continue;
     }
     return CLAUSE_OPENERS.has(t.norm);

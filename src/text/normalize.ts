@@ -28,11 +28,17 @@ export interface Normalized {
  * letter-like and enclosed forms, ideographic space, ligatures, variation
  * selectors, BOM, half/full-width forms, and (by their high surrogates)
  * mathematical alphanumerics and enclosed letters.
+ *
+ * Not the ideographic comma "，" (U+FF0C): it is Chinese text's own comma,
+ * on almost every line, not a disguise, and the rules read it as a comma
+ * (isComma). Folding it rebuilt every line, and every window, of a text
+ * with Chinese in it. Between two digits ("1，000") it is still folded, so
+ * the number reads whole.
  */
-const FOLDABLE_CHAR =
+const FOLDABLE_TEXT =
   '[\\u00a0\\u00ad\\u0300-\\u036f\\u0483-\\u0489\\u1ab0-\\u1aff\\u1d00-\\u1dff\\u2000-\\u200d\\u202f\\u205f-\\u2064' +
   '\\u20d0-\\u20ff\\u2100-\\u214f\\u2460-\\u24ff\\u3000\\ufb00-\\ufb4f\\ufe00-\\ufe0f\\ufe20-\\ufe2f' +
-  '\\ufeff\\uff00-\\uffef\\ud835\\ud83c]';
+  '\\ufeff\\uff00-\\uff0b\\uff0d-\\uffef\\ud835\\ud83c]|[0-9]\\uff0c[0-9]';
 /** A Latin letter beside a Greek or Cyrillic one: a look-alike inside a word (Greek or Russian text alone is left be). */
 const MIXED_SCRIPT = '[A-Za-z][\\u0370-\\u03ff\\u0400-\\u052f]|[\\u0370-\\u03ff\\u0400-\\u052f][A-Za-z]';
 /**
@@ -42,9 +48,9 @@ const MIXED_SCRIPT = '[A-Za-z][\\u0370-\\u03ff\\u0400-\\u052f]|[\\u0370-\\u03ff\
 const LEET_NEIGHBOUR = '[A-Za-z][013457$]+[A-Za-z]|[A-Za-z]{2}[013457$]|[A-Za-z]@(?![\\w-]+\\.[A-Za-z])[A-Za-z]';
 const SPACED_LETTERS = '\\b[A-Za-z][ .]{1,2}[A-Za-z][ .]{1,2}[A-Za-z]\\b';
 /** Anchored where nextSuspicious (suspicious.ts) finds a trigger; exported for its tests. */
-export const SUSPICIOUS = new RegExp(`${FOLDABLE_CHAR}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`, 'y');
+export const SUSPICIOUS = new RegExp(`${FOLDABLE_TEXT}|${MIXED_SCRIPT}|${LEET_NEIGHBOUR}|${SPACED_LETTERS}`, 'y');
 /** Which steps a region needs (each skipped when its test fails). */
-const FOLDABLE = new RegExp(FOLDABLE_CHAR);
+const FOLDABLE = new RegExp(FOLDABLE_TEXT);
 const NEEDS_CONFUSABLES = new RegExp(MIXED_SCRIPT);
 const NEEDS_LEET = new RegExp(LEET_NEIGHBOUR);
 const needsSpacing = lazyRegExp(() => /\p{L}(?:\. |[ .])\p{L}(?:\. |[ .])\p{L}/u);

@@ -13,7 +13,7 @@
 /**
  * A trigger at `p` allows a match to start at p-2, p-1 or p:
  * - non-ASCII at p: a foldable character (start p), a Latin letter before a
- *   Greek or Cyrillic one (p-1), or the reverse (p);
+ *   Greek or Cyrillic one (p-1), or the reverse (p), a digit before "，" (p-1);
  * - 0 1 3 4 5 7 $ @ at p after a letter: "g1ft" (p-1), "fr33" (p-2), "b@nus" (p-1);
  * - a space or dot at p after a one-letter word, then another: "F R E E" (p-1).
  */

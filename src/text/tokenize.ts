@@ -172,6 +172,14 @@ const ABBREVIATIONS = new Set([
   'no', 'e.g', 'i.e', 'u.s', 'a.m', 'p.m', 'approx', 'dept', 'est', 'fig', 'mt', 'ft',
 ]);
 
+/**
+ * "," or the ideographic comma "，", which normalisation leaves as it is in
+ * Chinese text (normalize.ts): rules that stop at a comma stop at either.
+ */
+export function isComma(raw: string): boolean {
+  return raw === ',' || raw === '\uff0c';
+}
+
 /** . ! ? … 。 */
 function isTerminator(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002;
