@@ -10,7 +10,7 @@ import { partitionPoint } from '../text/search.js';
  */
 export class SentenceCues implements Releasable {
   /** Per sentence (dense indices), its hits by cue; built on first use. */
-  private readonly lists: Array<Map<string, CueHit[]> | undefined> = [];
+  private readonly lists: Array<ReadonlyMap<string, CueHit[]> | undefined> = [];
   /** Per memo name, its values by sentence. */
   private readonly memos = new Map<string, Map<number, unknown>>();
 
@@ -60,10 +60,13 @@ export class SentenceCues implements Releasable {
     return values.get(sentence) as T;
   }
 
-  private group(sentence: number): Map<string, CueHit[]> {
+  private group(sentence: number): ReadonlyMap<string, CueHit[]> {
+    const hits = this.doc.inSentence(sentence);
+    // Most sentences have no hit: they share one empty map instead of a fresh one each.
+    if (hits.length === 0) return (this.lists[sentence] = NO_CUES);
     const byCue = new Map<string, CueHit[]>();
     this.lists[sentence] = byCue;
-    for (const h of this.doc.inSentence(sentence)) {
+    for (const h of hits) {
       const list = byCue.get(h.cue);
       if (list) list.push(h);
       else byCue.set(h.cue, [h]);
@@ -74,6 +77,7 @@ export class SentenceCues implements Releasable {
 }
 
 const NO_HITS: readonly CueHit[] = [];
+const NO_CUES: ReadonlyMap<string, CueHit[]> = new Map();
 
 /**
  * Some item of a list sorted by position lies outside [start, end). Items
