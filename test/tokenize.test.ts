@@ -36,6 +36,16 @@ describe('scan: tokens', () => {
     expect(words('無料のオンラインセミナー')).toEqual(['無', '料', 'の', 'オンラインセミナー']);
     expect(words('한국어 free')).toEqual(['한국어', 'free']); // Hangul is written with spaces: whole words
   });
+
+  it('reads surrogate pairs whole and a lone surrogate as punctuation, at the end of the text too', () => {
+    // 𐐷 (U+10437, Deseret) is a letter outside the BMP; U+D800 alone is not a character.
+    expect(words('go𐐷 now𐐷')).toEqual(['go𐐷', 'now𐐷']);
+    const lone = scan('gift\ud800').tokens.slice().map((t) => `${t.kind}:${t.raw}`);
+    expect(lone).toEqual(['word:gift', 'punct:\ud800']);
+    // A window cut between the two halves of a pair: the high half alone is one punctuation token.
+    const cut = 'free 𐐷'.slice(0, 6);
+    expect(scan(cut).tokens.slice().map((t) => `${t.kind}:${t.raw}`)).toEqual(['word:free', 'punct:\ud801']);
+  });
 });
 
 describe('scan: sentences', () => {

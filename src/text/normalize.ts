@@ -11,6 +11,7 @@
  * characters (suspicious.ts).
  */
 import { SpanMap, TextBuilder } from '../positions.js';
+import { charCodes } from './char-codes.js';
 import { lazyRegExp } from './lazy-regexp.js';
 import { nextSuspicious } from './suspicious.js';
 
@@ -90,11 +91,12 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 // ----------------------------------------------------------------- entry point
 
 export function normalize(text: string): Normalized {
-  let at = nextSuspicious(text, 0, SUSPICIOUS);
+  const codes = charCodes(text);
+  let at = nextSuspicious(text, 0, SUSPICIOUS, codes);
   if (at < 0) return identity(text);
   const builder = new TextBuilder();
   let copied = 0; // input before this offset is already in the builder
-  for (; at >= 0; at = nextSuspicious(text, Math.max(copied, at + 1), SUSPICIOUS)) {
+  for (; at >= 0; at = nextSuspicious(text, Math.max(copied, at + 1), SUSPICIOUS, codes)) {
     const [start, end] = regionAround(text, at, copied);
     if (start > copied) builder.append(text.slice(copied, start), copied);
     appendRegion(builder, text, start, end);

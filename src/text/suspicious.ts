@@ -9,6 +9,7 @@
  * prose has few triggers. So we walk the text, and at a trigger try the
  * regex anchored (sticky) at the few starts that trigger allows.
  */
+import { charCodes } from './char-codes.js';
 
 /**
  * A trigger at `p` allows a match to start at p-2, p-1 or p:
@@ -19,11 +20,14 @@
  */
 const LOOKBACK = 2;
 
-/** The index of the leftmost match of `sticky` (a copy of SUSPICIOUS with the y flag) at or after `from`, or -1. */
-export function nextSuspicious(text: string, from: number, sticky: RegExp): number {
+/**
+ * The index of the leftmost match of `sticky` (a copy of SUSPICIOUS with the y flag) at or after `from`, or -1.
+ * `codes`: the text's code units (char-codes.ts), read instead of the string; a caller asking many times passes them.
+ */
+export function nextSuspicious(text: string, from: number, sticky: RegExp, codes: Uint16Array = charCodes(text)): number {
   const n = text.length;
   for (let p = from; p < n; p++) {
-    const c = text.charCodeAt(p);
+    const c = codes[p];
     let earliest: number;
     if (c >= 0x80) earliest = p - 1;
     else {
@@ -31,9 +35,9 @@ export function nextSuspicious(text: string, from: number, sticky: RegExp): numb
       if (role === NONE) continue;
       if (role === LEET) {
         // Every leet alternative has a letter just before its first leet character ("g1ft", "fr33", "b@nus").
-        if (!isAsciiLetter(text.charCodeAt(p - 1))) continue;
+        if (!isAsciiLetter(codes[p - 1])) continue;
         earliest = p - LOOKBACK;
-      } else if (role === SEPARATOR && endsSpacedLetter(text, p)) earliest = p - 1;
+      } else if (role === SEPARATOR && endsSpacedLetter(codes, p)) earliest = p - 1;
       else continue;
     }
     const found = firstMatchIn(text, Math.max(from, earliest), p, sticky);
@@ -68,11 +72,11 @@ const isSeparator = (c: number) => c === 0x20 || c === 0x2e;
  * separator come: "F R E E" may start at p-1. Triggering on separators, not
  * letters, looks at five times fewer characters.
  */
-function endsSpacedLetter(text: string, p: number): boolean {
+function endsSpacedLetter(codes: Uint16Array, p: number): boolean {
   // Most separators end a longer word: the character before the letter rules them out first.
-  const before = text.charCodeAt(p - 2);
+  const before = codes[p - 2];
   if (isAsciiLetter(before) || (before >= 0x30 && before <= 0x39) || before === 0x5f) return false;
-  if (p < 1 || !isAsciiLetter(text.charCodeAt(p - 1))) return false;
-  const q = isSeparator(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
-  return isAsciiLetter(text.charCodeAt(q)) && isSeparator(text.charCodeAt(q + 1));
+  if (p < 1 || !isAsciiLetter(codes[p - 1])) return false;
+  const q = isSeparator(codes[p + 1]) ? p + 2 : p + 1;
+  return isAsciiLetter(codes[q]) && isSeparator(codes[q + 1]);
 }

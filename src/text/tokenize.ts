@@ -12,6 +12,7 @@
  */
 import { currentLexemes, HASH_PRIME, HASH_SEED, WORD, NUMBER, CURRENCY, PUNCT, type Kind, type LexemeTable } from './lexemes.js';
 import { indentedLineStart, isBlank } from './lines.js';
+import { charCodes } from './char-codes.js';
 import { lazyRegExp } from './lazy-regexp.js';
 import { TokenList } from './token-list.js';
 
@@ -102,6 +103,14 @@ function codePointAt(text: string, i: number): number {
   return c < 0xd800 ? c : (text.codePointAt(i) as number);
 }
 
+/** codePointAt() read from the text's code units (char-codes.ts). */
+function codePointIn(codes: Uint16Array, i: number): number {
+  const c = codes[i];
+  if (c < 0xd800 || c > 0xdbff) return c;
+  const d = codes[i + 1];
+  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
+}
+
 const cpLength = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 const APOSTROPHE = 0x27;
@@ -111,27 +120,27 @@ const RETURN = 0x0d;
 const SPACE = 0x20;
 
 /** End of the word starting at `i`: letters, marks and numbers, then ['’]-joined runs of letters and marks. */
-function wordEnd(text: string, i: number): number {
-  const n = text.length;
+function wordEnd(codes: Uint16Array, i: number): number {
+  const n = codes.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     if (c < 128) {
       const cls = ASCII_CLASS[c];
       if (cls !== LETTER && cls !== DIGIT) break;
       i++;
       continue;
     }
-    const cp = codePointAt(text, i);
+    const cp = codePointIn(codes, i);
     const cls = classOf(cp);
     if (cls !== LETTER && cls !== DIGIT && cls !== OTHER_NUMBER) break;
     i += cpLength(cp);
   }
   for (;;) {
-    const q = text.charCodeAt(i);
+    const q = codes[i];
     if ((q !== APOSTROPHE && q !== TYPOGRAPHIC_APOSTROPHE) || i + 1 >= n) return i;
     let j = i + 1;
     while (j < n) {
-      const cp = codePointAt(text, j);
+      const cp = codePointIn(codes, j);
       if (classOf(cp) !== LETTER) break;
       j += cpLength(cp);
     }
@@ -141,14 +150,14 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** End of the number starting at `i`: digits, then [.,]-joined runs of digits. */
-function numberEnd(text: string, i: number): number {
-  const n = text.length;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
+function numberEnd(codes: Uint16Array, i: number): number {
+  const n = codes.length;
+  while (i < n && isDigit(codes[i])) i++;
   for (;;) {
-    const sep = text.charCodeAt(i);
-    if ((sep !== 0x2e && sep !== 0x2c) || !isDigit(text.charCodeAt(i + 1))) return i;
+    const sep = codes[i];
+    if ((sep !== 0x2e && sep !== 0x2c) || !isDigit(codes[i + 1])) return i;
     i += 2;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < n && isDigit(codes[i])) i++;
   }
 }
 
@@ -278,6 +287,8 @@ export function recycleTokens(tokens: TokenList): void {
  * any other non-space character is one punctuation token.
  */
 export function scan(text: string): Scan {
+  // Characters are read from here (char-codes.ts); slices, look-ups and regexes use the string.
+  const codes = charCodes(text);
   // Prose averages about one token per five characters.
   const cols = new Columns(currentLexemes(), text.length >> 2);
   const sentences: Sentence[] = [];
@@ -310,7 +321,7 @@ export function scan(text: string): Scan {
     let cp = 0;
     let cls = SKIP;
     while (pos < n) {
-      const c = text.charCodeAt(pos);
+      const c = codes[pos];
       if (c < 128) {
         cp = c;
         cls = ASCII_CLASS[c];
@@ -320,7 +331,7 @@ export function scan(text: string): Scan {
         pos++;
         continue;
       }
-      cp = codePointAt(text, pos);
+      cp = codePointIn(codes, pos);
       cls = classOf(cp);
       if (cls !== SKIP && cls !== OTHER_NUMBER) break;
       if (cp === 0x2028 || cp === 0x2029) otherLineBreak = true;
@@ -337,17 +348,17 @@ export function scan(text: string): Scan {
       end = start;
       hash = HASH_SEED;
       for (;;) {
-        const c = text.charCodeAt(end);
-        if (!(c < 128)) break; // also NaN: the end of the text
+        const c = codes[end];
+        if (!(c < 128)) break; // also undefined: the end of the text
         const ascii = ASCII_CLASS[c];
         if (ascii !== LETTER && ascii !== DIGIT) break;
         hash = Math.imul(hash ^ c, HASH_PRIME);
         end++;
       }
-      const stop = text.charCodeAt(end);
+      const stop = codes[end];
       hashed = !(stop >= 128 || stop === APOSTROPHE);
       // The ASCII run is part of the word either way: wordEnd goes on from where it stopped.
-      if (!hashed) end = wordEnd(text, end);
+      if (!hashed) end = wordEnd(codes, end);
       kind = WORD;
       // Words glued by a lost space in decoded HTML ("ourFREE"): a lower-case run then a capitals run is two words.
       if (mayBeGlued(text, start, end)) {
@@ -361,7 +372,7 @@ export function scan(text: string): Scan {
       end = start + cpLength(cp);
       kind = WORD;
     } else if (cls === DIGIT) {
-      end = numberEnd(text, start);
+      end = numberEnd(codes, start);
       kind = NUMBER;
     } else {
       end = start + cpLength(cp);
@@ -370,7 +381,7 @@ export function scan(text: string): Scan {
     const count = cols.length;
     const speaker = (newline || otherLineBreak || gapStart === 0) && isSpeakerTurn(text, start);
     if (newline && count > 0) {
-      const blankLine = gapHasBlankLine(text, gapStart, start);
+      const blankLine = gapHasBlankLine(codes, gapStart, start);
       // A list item or a transcript turn starts a block of its own.
       if (blankLine || speaker || isBullet(text, start) || lineEndsClause(text, cols, count - 1, cp)) {
         closeSentence(count);
@@ -382,7 +393,7 @@ export function scan(text: string): Scan {
     let hyphen = 0;
     if (
       kind === WORD && count >= 2 && cols.kind[count - 1] === PUNCT && cols.ends[count - 1] === start &&
-      text.charCodeAt(start - 1) === 0x2d && cols.ends[count - 2] === cols.starts[count - 1] && cols.kind[count - 2] === WORD
+      codes[start - 1] === 0x2d && cols.ends[count - 2] === cols.starts[count - 1] && cols.kind[count - 2] === WORD
     ) hyphen = 1;
     const lexeme = hashed ? cols.lexemes.findHashed(text, start, end, kind, hash) : cols.lexemes.find(text, start, end, kind);
     cols.push(start, end, lexeme, kind, sentences.length, hyphen);
@@ -398,14 +409,14 @@ export function scan(text: string): Scan {
 }
 
 /** The gap [from, to) holds an empty line: a line break, spaces or tabs, a line break (CR, LF or CRLF). */
-function gapHasBlankLine(text: string, from: number, to: number): boolean {
+function gapHasBlankLine(codes: Uint16Array, from: number, to: number): boolean {
   let afterBreak = false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     if (c === NEWLINE || c === RETURN) {
       if (afterBreak) return true;
       afterBreak = true;
-      if (c === RETURN && text.charCodeAt(i + 1) === NEWLINE) i++;
+      if (c === RETURN && codes[i + 1] === NEWLINE) i++;
     } else if (!isBlank(c)) {
       afterBreak = false;
     }
